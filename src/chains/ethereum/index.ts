@@ -1,0 +1,11 @@
+import type { ChainDefinition } from "../types.js";
+import { ethereumNode } from "./schema.js";
+
+export const ethereum: ChainDefinition = {
+  id: "ethereum",
+  displayName: "Ethereum",
+  evm: true,
+  identifiedBy: "chainId",
+  nodeSchema: ethereumNode,
+  ports: { rpc: 8545, ws: 8546, engine: 8551, p2p: 30303, consensusP2p: 9000, beaconApi: 5052, metrics: 6060 },
+};

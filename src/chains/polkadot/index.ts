@@ -1,0 +1,11 @@
+import type { ChainDefinition } from "../types.js";
+import { polkadotNode } from "./schema.js";
+
+export const polkadot: ChainDefinition = {
+  id: "polkadot",
+  displayName: "Polkadot",
+  evm: false,
+  identifiedBy: "genesisHash",
+  nodeSchema: polkadotNode,
+  ports: { rpc: 9944, legacyRpc: 9933, p2p: 30333, metrics: 9615 },
+};

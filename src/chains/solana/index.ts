@@ -1,0 +1,11 @@
+import type { ChainDefinition } from "../types.js";
+import { solanaNode } from "./schema.js";
+
+export const solana: ChainDefinition = {
+  id: "solana",
+  displayName: "Solana",
+  evm: false,
+  identifiedBy: "genesisHash",
+  nodeSchema: solanaNode,
+  ports: { rpc: 8899, ws: 8900, gossip: 8001 },
+};

@@ -1,0 +1,15 @@
+import type { z } from "zod";
+
+/** One entry of the chain registry: everything the engine knows about a chain family. */
+export type ChainDefinition = {
+  id: string;
+  displayName: string;
+  /** EVM chains can host the contracts the engine compiles and deploys. */
+  evm: boolean;
+  /** Networks of this chain are identified by an EIP-155 chain id (EVM) or a genesis hash. */
+  identifiedBy: "chainId" | "genesisHash";
+  /** zod schema of a node of this chain; undefined where w3o does not run nodes of it. */
+  nodeSchema?: z.ZodObject;
+  /** Well-known ports, for the security audit and the renderers. */
+  ports: Record<string, number>;
+};

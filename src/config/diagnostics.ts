@@ -1,0 +1,36 @@
+import { BaseError } from "../errors/index.js";
+
+/** One problem found in an infra repo, pointing at the exact place to fix. */
+export type Diagnostic = {
+  file: string;
+  line: number;
+  col: number;
+  severity: "error" | "warning";
+  /** Stable, machine-readable kind of problem, e.g. `unknown-key`, `missing-reference`. */
+  code: string;
+  message: string;
+  hint?: string;
+};
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const head = `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`;
+  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+}
+
+export class ConfigError extends BaseError {
+  override name = "ConfigError";
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    super(`The infra repo has ${errors.length} configuration error${errors.length === 1 ? "" : "s"}.`, {
+      metaMessages: diagnostics.map(formatDiagnostic),
+      hint: "Fix each problem at the file:line:col shown, then run `w3o validate` again.",
+    });
+    this.diagnostics = diagnostics;
+  }
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { chainIds } from "../../chains/index.js";
+import { envRef, name } from "./common.js";
+
+export const rpcRef = z
+  .strictObject({
+    env: envRef.shape.env,
+    default: z
+      .string()
+      .url()
+      .optional()
+      .describe("Used when the variable is unset. Only for endpoints without credentials, such as a local devnet."),
+    batchLimit: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("Largest JSON-RPC batch the provider accepts; reads are split into ceil(n / batchLimit) requests."),
+  })
+  .describe("An RPC endpoint, read from an environment variable so that API keys stay out of git.");
+
+export const gasPolicy = z.strictObject({
+  maxFeeGwei: z.number().positive().optional().describe("Never pay more than this max fee per gas."),
+  priorityFeeGwei: z.number().nonnegative().optional(),
+  bumpPercent: z.number().int().min(10).max(100).default(12).describe("Fee bump for a stuck transaction (at least 10%)."),
+  stuckAfter: z
+    .string()
+    .regex(/^\d+(ms|s|m)$/)
+    .default("60s")
+    .describe("Replace a pending tx after this long."),
+});
+
+export const network = z.strictObject({
+  chain: z.enum(chainIds),
+  chainId: z.number().int().positive().optional().describe("EIP-155 chain id; required on EVM chains."),
+  genesisHash: z.string().optional().describe("Genesis block hash; identifies Polkadot and Solana networks."),
+  rpc: rpcRef,
+  confirmations: z.number().int().min(0).max(1000).default(1),
+  gas: gasPolicy.optional(),
+  explorer: z.string().url().optional(),
+});
+
+export const environment = z.strictObject({
+  networks: z.array(name).min(1).describe("Networks this environment deploys to."),
+  autoApply: z.boolean().default(false).describe("Apply the plan automatically when a PR merges."),
+  requires: z
+    .array(z.enum(["approved", "mergeable", "checks-passed"]))
+    .default([])
+    .describe("What a PR must be before /apply may run against this environment."),
+  branch: z.string().default("main").describe("The branch whose merges apply to this environment."),
+});
