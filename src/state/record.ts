@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+const hex = z.string().regex(/^0x[0-9a-fA-F]*$/);
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
+const hash = z.string().regex(/^0x[0-9a-fA-F]{64}$/);
+
+export const compilerSettings = z.object({
+  version: z.string(),
+  optimizer: z.object({ enabled: z.boolean(), runs: z.number().int() }),
+  evmVersion: z.string(),
+});
+
+/** One deployed contract as recorded in git: what a reviewer checks and what plan compares with. */
+export const recordedContract = z.object({
+  address,
+  /** Contract creation tx (for a proxy: the proxy's). */
+  txHash: hash,
+  blockNumber: z.number().int(),
+  deployer: address,
+  source: z.string(),
+  contract: z.string(),
+  /** keccak256 of the compiled runtime code with the metadata hash stripped and immutables zeroed. */
+  codeHash: hash,
+  compiler: compilerSettings,
+  /** Constructor arguments after references were resolved, and their ABI encoding. */
+  args: z.array(z.unknown()),
+  encodedArgs: hex,
+  salt: z.string().optional(),
+  proxy: z
+    .object({
+      kind: z.enum(["uups", "transparent"]),
+      implementation: z.object({ address, txHash: hash, codeHash: hash }),
+      admin: address.optional(),
+    })
+    .optional(),
+  owner: address.optional(),
+  deployedAt: z.string(),
+});
+
+/** `deployments/<environment>/<network>.json` in the infra repo. */
+export const deploymentRecord = z.object({
+  version: z.literal(1),
+  project: z.string(),
+  environment: z.string(),
+  network: z.string(),
+  chainId: z.number().int(),
+  contracts: z.record(z.string(), recordedContract),
+});
+
+export type RecordedContract = z.infer<typeof recordedContract>;
+export type DeploymentRecord = z.infer<typeof deploymentRecord>;
+
+export const recordPath = (environment: string, network: string) => `deployments/${environment}/${network}.json`;
