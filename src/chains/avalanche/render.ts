@@ -43,7 +43,18 @@ export const renderAvalancheNode: NodeRenderer = ({ node, network }) => {
       { name: "staking", port: P.staking, protocol: "TCP", role: "p2p", container: "avalanchego" },
     ],
     // Metrics are served on the API port; the PodMonitor scrapes it from inside the pod network.
-    metrics: metricsOn ? [{ client: "avalanchego", port: "http", path: "/ext/metrics" }] : [],
+    metrics: metricsOn
+      ? [
+          {
+            client: "avalanchego",
+            port: "http",
+            path: "/ext/metrics",
+            layer: "execution",
+            head: "avalanche_C_last_accepted_height",
+            peers: "avalanche_network_peers",
+          },
+        ]
+      : [],
     rpcRequestsMetric: "avalanche_api_calls_processed",
   };
 };

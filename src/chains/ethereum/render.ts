@@ -35,12 +35,20 @@ const IMAGES = {
   teku: "consensys/teku",
 } as const;
 
+/** Metrics endpoints and the series that carry each client's head and peer count. */
 const METRICS = {
-  geth: { port: 6060, path: "/debug/metrics/prometheus" },
-  reth: { port: 9001, path: "/" },
-  nethermind: { port: 6060, path: "/metrics" },
-  lighthouse: { port: 5054, path: "/metrics" },
-  teku: { port: 8008, path: "/metrics" },
+  geth: { port: 6060, path: "/debug/metrics/prometheus", layer: "execution", head: "chain_head_block", peers: "p2p_peers" },
+  reth: {
+    port: 9001,
+    path: "/",
+    layer: "execution",
+    head: "reth_blockchain_tree_canonical_chain_height",
+    peers: "reth_network_connected_peers",
+  },
+  nethermind: { port: 6060, path: "/metrics", layer: "execution", head: "nethermind_blocks", peers: "nethermind_sync_peers" },
+  // The beacon-metrics spec both consensus clients implement.
+  lighthouse: { port: 5054, path: "/metrics", layer: "consensus", head: "beacon_head_slot", peers: "libp2p_peers" },
+  teku: { port: 8008, path: "/metrics", layer: "consensus", head: "beacon_head_slot", peers: "libp2p_peers" },
 } as const;
 
 const RPC_REQUESTS = { geth: "rpc_requests", reth: "reth_rpc_server_calls_started_total", nethermind: "nethermind_json_rpc_requests" };
@@ -108,7 +116,7 @@ export const renderEthereumNode: NodeRenderer = ({ name, node, network, networkN
       const m = METRICS[client];
       const port = `m-${client}`.slice(0, 15);
       ports.push({ name: port, port: m.port, protocol: "TCP", role: "metrics", container: client });
-      metrics.push({ client, port, path: m.path });
+      metrics.push({ client, port, path: m.path, layer: m.layer, head: m.head, peers: m.peers });
     }
   }
 

@@ -69,7 +69,18 @@ export const renderPolkadotNode: NodeRenderer = ({ name, node, network, networkN
   return {
     containers: [container],
     ports,
-    metrics: metricsOn ? [{ client, port: "metrics", path: "/metrics" }] : [],
+    metrics: metricsOn
+      ? [
+          {
+            client,
+            port: "metrics",
+            path: "/metrics",
+            layer: "execution",
+            head: 'substrate_block_height{status="best"}',
+            peers: "substrate_sub_libp2p_peers_count",
+          },
+        ]
+      : [],
     rpcRequestsMetric: "substrate_rpc_calls_started",
   };
 };

@@ -1,21 +1,30 @@
 import { chains } from "../../chains/index.js";
+import type { Node } from "../../config/model.js";
 import type { RenderedFile, RenderInput, RenderTarget } from "../types.js";
 import { toYaml } from "../yaml.js";
 import { podMonitor } from "./monitoring.js";
 import { type K8sObject, nodeObjects } from "./objects.js";
 import { scalingObjects } from "./scaling.js";
 import { assertValidObjects } from "./validate.js";
+import type { NodeWorkload } from "./workload.js";
 
-/** Every Kubernetes object of an environment, grouped by the file it is written to. */
-export function kubernetesObjects({ model, env, nodes }: RenderInput): Map<string, K8sObject[]> {
-  const files = new Map<string, K8sObject[]>();
-  const namespaces = new Map<string, Set<string>>();
-  for (const [name, node] of nodes) {
+/** Each node of the environment with the workload its chain's renderer describes. */
+export function nodeWorkloads({ model, nodes }: RenderInput): { name: string; node: Node; workload: NodeWorkload }[] {
+  return nodes.map(([name, node]) => {
     const chain = chains[node.chain];
     if (!chain.renderNode) throw new Error(`chain ${node.chain} has a node schema but no renderer`);
     const network = model.networks[node.network];
     if (!network) throw new Error(`node ${name} joins unknown network ${node.network}`);
-    const workload = chain.renderNode({ name, node, network, networkName: node.network, model });
+    return { name, node, workload: chain.renderNode({ name, node, network, networkName: node.network, model }) };
+  });
+}
+
+/** Every Kubernetes object of an environment, grouped by the file it is written to. */
+export function kubernetesObjects(input: RenderInput): Map<string, K8sObject[]> {
+  const { model, env } = input;
+  const files = new Map<string, K8sObject[]>();
+  const namespaces = new Map<string, Set<string>>();
+  for (const { name, node, workload } of nodeWorkloads(input)) {
     const project = model.project;
     const { cluster, namespace } = node.target;
     files.set(`kubernetes/${env}/${cluster}/${namespace}/${name}.yaml`, [

@@ -26,6 +26,11 @@ export type MetricsEndpoint = {
   /** Name of a `metrics` port. */
   port: string;
   path: string;
+  /** Execution layer (blocks) or consensus layer (slots): heads are only compared within a layer. */
+  layer: "execution" | "consensus";
+  /** PromQL selectors of the client's own series, normalised by recording rules (`w3o:node_head`, `w3o:node_peers`). */
+  head: string;
+  peers: string;
 };
 
 export type NodeWorkload = {
