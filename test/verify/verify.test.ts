@@ -2,8 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ContractFactory, JsonRpcProvider, Wallet } from "ethers";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { run } from "../../src/cli/program.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSolc } from "../../src/compile/solc.js";
 import { loadModel } from "../../src/config/load.js";
 import type { Model } from "../../src/config/model.js";
@@ -11,6 +10,7 @@ import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import type { DeploymentRecord } from "../../src/state/record.js";
 import { codeHash, type ImmutableRef } from "../../src/verify/code.js";
 import { verify } from "../../src/verify/index.js";
+import { cli } from "../helpers/cli.js";
 import { EXAMPLE } from "../render/helpers.js";
 
 const SOURCE = `// SPDX-License-Identifier: MIT
@@ -150,21 +150,7 @@ describe("verify against a real anvil", () => {
   it("w3o verify exits 0 when healthy, 1 on failure, and writes Prometheus metrics", async () => {
     await withRecord(record);
     const metrics = path.join(root, "w3o.prom");
-    const cli = async (...args: string[]) => {
-      let stdout = "";
-      const spy = vi.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-      const saved = process.env.LOCAL_RPC_URL;
-      process.env.LOCAL_RPC_URL = devnet.url;
-      process.exitCode = undefined;
-      try {
-        return { code: await run(["node", "w3o", ...args]), stdout };
-      } finally {
-        spy.mockRestore();
-        process.env.LOCAL_RPC_URL = saved;
-        process.exitCode = undefined;
-      }
-    };
-    const good = await cli("verify", repo, "--env", "dev", "--metrics-file", metrics);
+    const good = await cli(["verify", repo, "--env", "dev", "--metrics-file", metrics], { LOCAL_RPC_URL: devnet.url });
     expect(good.code).toBe(0);
     expect(good.stdout).toContain("dev verified");
     // Without compiler output the code hash is undecided: no code-match series, the owner series is there.
@@ -173,7 +159,7 @@ describe("verify against a real anvil", () => {
       path.join(repo, "w3o.yaml"),
       readFileSync(path.join(repo, "w3o.yaml"), "utf8").replace("chainId: 31337", "chainId: 1337"),
     );
-    const bad = await cli("verify", repo, "--env", "dev", "--json");
+    const bad = await cli(["verify", repo, "--env", "dev", "--json"], { LOCAL_RPC_URL: devnet.url });
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout).ok).toBe(false);
   });
