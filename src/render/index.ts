@@ -4,10 +4,11 @@ import { renderInput } from "./context.js";
 import { grafana } from "./grafana/index.js";
 import { kubernetes } from "./kubernetes/index.js";
 import { prometheus } from "./prometheus/index.js";
+import { terraform } from "./terraform/index.js";
 import type { RenderedFile, RenderTarget } from "./types.js";
 
 /** The render-target registry: adding a target is adding a folder and a line here. */
-export const targets = { kubernetes, prometheus, grafana, argocd } satisfies Record<string, RenderTarget>;
+export const targets = { kubernetes, terraform, prometheus, grafana, argocd } satisfies Record<string, RenderTarget>;
 
 export type TargetId = keyof typeof targets;
 export const targetIds = Object.keys(targets) as TargetId[];
