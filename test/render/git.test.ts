@@ -34,7 +34,12 @@ describe("w3o render with git", () => {
       expect(stdout).toMatch(/^\+\s+replicas: 3$/m);
       expect(stdout).toContain("0 added, 1 changed, 0 removed against HEAD");
       const json = JSON.parse((await cli(["render", repo, "--env", "prod", "--diff", "--json"])).stdout);
-      expect(json).toMatchObject({ added: [], removed: [], changed: ["kubernetes/prod/prod-eks/ethereum/eth-mainnet.yaml"] });
+      // More replicas: the StatefulSet and the node group's size change, nothing else.
+      expect(json).toMatchObject({
+        added: [],
+        removed: [],
+        changed: ["kubernetes/prod/prod-eks/ethereum/eth-mainnet.yaml", "terraform/prod/prod-eks/terraform.tfvars.json"],
+      });
     } finally {
       writeFileSync(file, original);
     }

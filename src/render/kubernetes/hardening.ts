@@ -1,38 +1,24 @@
 import type { IContainer } from "kubernetes-models/v1/Container";
 import type { IPodSecurityContext } from "kubernetes-models/v1/PodSecurityContext";
 import type { ISecurityContext } from "kubernetes-models/v1/SecurityContext";
+import type { IVolume } from "kubernetes-models/v1/Volume";
+import { readYamlTemplate } from "../templates.js";
 
-/** An unprivileged uid/gid no client image reserves; fsGroup makes the data volume writable for it. */
-export const RUN_AS = 10001;
-
-export const podSecurityContext: IPodSecurityContext = {
-  runAsNonRoot: true,
-  runAsUser: RUN_AS,
-  runAsGroup: RUN_AS,
-  fsGroup: RUN_AS,
-  fsGroupChangePolicy: "OnRootMismatch",
-  seccompProfile: { type: "RuntimeDefault" },
+type Defaults = {
+  podSecurityContext: IPodSecurityContext;
+  containerSecurityContext: ISecurityContext;
+  tmpVolume: IVolume;
+  namespaceLabels: Record<string, string>;
 };
 
-export const containerSecurityContext: ISecurityContext = {
-  runAsNonRoot: true,
-  runAsUser: RUN_AS,
-  runAsGroup: RUN_AS,
-  readOnlyRootFilesystem: true,
-  allowPrivilegeEscalation: false,
-  privileged: false,
-  capabilities: { drop: ["ALL"] },
-  seccompProfile: { type: "RuntimeDefault" },
-};
+/** The hardening defaults in templates/kubernetes/defaults.yaml. */
+export const defaults = (): Defaults => readYamlTemplate<Defaults>("kubernetes/defaults.yaml");
 
-/** A writable /tmp on an emptyDir: with a read-only root filesystem, clients still need scratch space. */
-export const TMP_VOLUME = { name: "tmp", emptyDir: { sizeLimit: "1Gi" } };
-
-export function harden(c: IContainer): IContainer {
+export function harden(c: IContainer, d: Defaults): IContainer {
   return {
     ...c,
     imagePullPolicy: "IfNotPresent",
-    securityContext: { ...containerSecurityContext, ...c.securityContext },
-    volumeMounts: [...(c.volumeMounts ?? []), { name: "tmp", mountPath: "/tmp" }],
+    securityContext: { ...d.containerSecurityContext, ...c.securityContext },
+    volumeMounts: [...(c.volumeMounts ?? []), { name: d.tmpVolume.name, mountPath: "/tmp" }],
   };
 }

@@ -2,6 +2,7 @@ import { chains } from "../../chains/index.js";
 import type { Node } from "../../config/model.js";
 import type { RenderedFile, RenderInput, RenderTarget } from "../types.js";
 import { toYaml } from "../yaml.js";
+import { defaults } from "./hardening.js";
 import { podMonitor } from "./monitoring.js";
 import { type K8sObject, nodeObjects } from "./objects.js";
 import { scalingObjects } from "./scaling.js";
@@ -40,15 +41,7 @@ export function kubernetesObjects(input: RenderInput): Map<string, K8sObject[]> 
       [...set].sort().map((ns) => ({
         apiVersion: "v1",
         kind: "Namespace",
-        // Pod Security Admission enforces what the renderer already does: a second line of defence.
-        metadata: {
-          name: ns,
-          labels: {
-            "app.kubernetes.io/managed-by": "w3o",
-            "pod-security.kubernetes.io/enforce": "restricted",
-            "pod-security.kubernetes.io/enforce-version": "latest",
-          },
-        },
+        metadata: { name: ns, labels: defaults().namespaceLabels },
       })),
     );
   }

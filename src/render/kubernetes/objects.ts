@@ -1,7 +1,7 @@
 import type { INetworkPolicyPeer } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer";
 import type { IServicePort } from "kubernetes-models/v1/ServicePort";
 import type { Node } from "../../config/model.js";
-import { containerSecurityContext, harden, podSecurityContext, TMP_VOLUME } from "./hardening.js";
+import { defaults, harden } from "./hardening.js";
 import { MANAGED_BY, nodeLabels, selectorLabels } from "./labels.js";
 import type { NodeWorkload, WorkloadPort } from "./workload.js";
 
@@ -32,15 +32,19 @@ export function nodeObjects({ project, name, node, workload }: NodeObjectsInput)
   const rpc = node.rpc ?? { expose: "internal" as const, allowFrom: undefined };
   const p2pPublic = (node.p2p?.expose ?? "public") === "public";
 
+  const d = defaults();
   const containers = workload.containers.map((c) =>
-    harden({
-      ...c,
-      ports: workload.ports
-        .filter((p) => p.container === c.name)
-        .map((p) => ({ name: p.name, containerPort: p.port, protocol: p.protocol })),
-    }),
+    harden(
+      {
+        ...c,
+        ports: workload.ports
+          .filter((p) => p.container === c.name)
+          .map((p) => ({ name: p.name, containerPort: p.port, protocol: p.protocol })),
+      },
+      d,
+    ),
   );
-  const initContainers = workload.initContainers?.map(harden);
+  const initContainers = workload.initContainers?.map((c) => harden(c, d));
 
   const objects: K8sObject[] = [
     {
@@ -67,10 +71,10 @@ export function nodeObjects({ project, name, node, workload }: NodeObjectsInput)
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             terminationGracePeriodSeconds: 300,
-            securityContext: podSecurityContext,
+            securityContext: d.podSecurityContext,
             ...(initContainers ? { initContainers } : {}),
             containers,
-            volumes: [TMP_VOLUME, ...(workload.volumes ?? [])],
+            volumes: [d.tmpVolume, ...(workload.volumes ?? [])],
           },
         },
         volumeClaimTemplates: [
@@ -164,5 +168,3 @@ function rpcPeers(rpc: NonNullable<Node["rpc"]> | { expose: "internal"; allowFro
 function ingress(ports: WorkloadPort[], from: INetworkPolicyPeer[] | undefined) {
   return { ports: ports.map((p) => ({ port: p.port, protocol: p.protocol })), ...(from ? { from } : {}) };
 }
-
-export { containerSecurityContext };
