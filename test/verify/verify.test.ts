@@ -1,4 +1,5 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ContractFactory, JsonRpcProvider, Wallet } from "ethers";
@@ -13,6 +14,10 @@ import { verify } from "../../src/verify/index.js";
 import { cli } from "../helpers/cli.js";
 import { EXAMPLE } from "../render/helpers.js";
 
+const PROXY = `// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";`;
+
 const SOURCE = `// SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 contract Owned {
@@ -25,6 +30,8 @@ let devnet: Anvil;
 let repo: string;
 let record: DeploymentRecord;
 let refs: ImmutableRef[];
+let proxyAddress: string;
+const require = createRequire(import.meta.url);
 const root = mkdtempSync(path.join(tmpdir(), "w3o-verify-"));
 
 beforeAll(async () => {
@@ -33,12 +40,14 @@ beforeAll(async () => {
     loadSolc("0.8.28").compile(
       JSON.stringify({
         language: "Solidity",
-        sources: { "Owned.sol": { content: SOURCE } },
-        settings: { outputSelection: { "*": { Owned: ["abi", "evm.bytecode.object", "evm.deployedBytecode"] } } },
+        sources: { "Owned.sol": { content: SOURCE }, "Proxy.sol": { content: PROXY } },
+        settings: { outputSelection: { "*": { "*": ["abi", "evm.bytecode.object", "evm.deployedBytecode"] } } },
       }),
+      { import: (p: string) => ({ contents: readFileSync(require.resolve(p), "utf8") }) },
     ),
   );
   const c = out.contracts["Owned.sol"].Owned;
+  const proxyOut = out.contracts["@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol"].ERC1967Proxy;
   refs = Object.values(c.evm.deployedBytecode.immutableReferences as Record<string, ImmutableRef[]>).flat();
   expect(refs.length).toBeGreaterThan(0);
   const wallet = new Wallet(devnet.accounts[0]!.privateKey, new JsonRpcProvider(devnet.url));
@@ -46,6 +55,9 @@ beforeAll(async () => {
   const contract = await new ContractFactory(c.abi, c.evm.bytecode.object, wallet).deploy(owner);
   const receipt = await contract.deploymentTransaction()!.wait();
   const address = await contract.getAddress();
+  const proxy = await new ContractFactory(proxyOut.abi, proxyOut.evm.bytecode.object, wallet).deploy(address, "0x8da5cb5b"); // OZ 5 proxies refuse empty init data: a harmless owner() call
+  await proxy.deploymentTransaction()!.wait();
+  proxyAddress = await proxy.getAddress();
   record = {
     version: 1,
     project: "acme",
@@ -126,6 +138,30 @@ describe("verify against a real anvil", () => {
     const [missing, owned] = report.networks[0]!.contracts;
     expect(missing!.checks).toEqual([{ check: "code", status: "fail", message: "no code at 0x000000000000000000000000000000000000dEaD" }]);
     expect(owned!.checks.map((c) => `${c.check}:${c.status}`)).toEqual(["code:fail", "owner:fail"]);
+  });
+
+  it("checks a proxy's EIP-1967 implementation and the implementation's code", async () => {
+    const owned = record.contracts.Owned!;
+    const withProxy = (implementation: string): DeploymentRecord => ({
+      ...record,
+      contracts: {
+        Vault: {
+          ...owned,
+          address: proxyAddress,
+          owner: undefined,
+          proxy: { kind: "uups", implementation: { address: implementation, txHash: owned.txHash, codeHash: owned.codeHash } },
+        },
+      },
+    });
+    const good = await verify(await withRecord(withProxy(owned.address)), "dev", { env: env(), immutables });
+    expect(good.networks[0]!.contracts[0]!.checks.map((c) => `${c.check}:${c.status}`)).toEqual([
+      "implementation:ok",
+      "implementation code:ok",
+    ]);
+    const other = devnet.accounts[3]!.address;
+    const bad = await verify(await withRecord(withProxy(other)), "dev", { env: env(), immutables });
+    expect(bad.ok).toBe(false);
+    expect(bad.networks[0]!.contracts[0]!.checks[0]!.message).toBe(`implementation ${owned.address}, recorded ${other}`);
   });
 
   it("fails on the wrong chain id and leaves contracts unchecked", async () => {
