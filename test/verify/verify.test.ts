@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ContractFactory, JsonRpcProvider, Wallet } from "ethers";
+import { ContractFactory, JsonRpcProvider, NonceManager, Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSolc } from "../../src/compile/solc.js";
 import { loadModel } from "../../src/config/load.js";
@@ -50,7 +50,8 @@ beforeAll(async () => {
   const proxyOut = out.contracts["@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol"].ERC1967Proxy;
   refs = Object.values(c.evm.deployedBytecode.immutableReferences as Record<string, ImmutableRef[]>).flat();
   expect(refs.length).toBeGreaterThan(0);
-  const wallet = new Wallet(devnet.accounts[0]!.privateKey, new JsonRpcProvider(devnet.url));
+  // Two deployments back to back: the NonceManager counts nonces instead of asking a node that may lag.
+  const wallet = new NonceManager(new Wallet(devnet.accounts[0]!.privateKey, new JsonRpcProvider(devnet.url)));
   const owner = devnet.accounts[1]!.address;
   const contract = await new ContractFactory(c.abi, c.evm.bytecode.object, wallet).deploy(owner);
   const receipt = await contract.deploymentTransaction()!.wait();
@@ -69,7 +70,7 @@ beforeAll(async () => {
         address,
         txHash: receipt!.hash,
         blockNumber: receipt!.blockNumber,
-        deployer: wallet.address,
+        deployer: await wallet.getAddress(),
         source: "Owned.sol",
         contract: "Owned",
         codeHash: codeHash(`0x${c.evm.deployedBytecode.object}`, refs),
