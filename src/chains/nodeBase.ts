@@ -39,6 +39,10 @@ export const rpcEndpoint = z.strictObject({
 export const p2pEndpoint = z.strictObject({
   expose: z.enum(["public", "none"]).default("public"),
   port: z.number().int().min(1).max(65535).optional(),
+  service: z
+    .enum(["LoadBalancer", "NodePort"])
+    .default("LoadBalancer")
+    .describe("How public P2P ports are exposed: a cloud load balancer or a port on every cluster node."),
 });
 
 export const target = z.strictObject({

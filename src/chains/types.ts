@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { NodeRenderer } from "../render/kubernetes/workload.js";
 
 /** One entry of the chain registry: everything the engine knows about a chain family. */
 export type ChainDefinition = {
@@ -12,4 +13,6 @@ export type ChainDefinition = {
   nodeSchema?: z.ZodObject;
   /** Well-known ports, for the security audit and the renderers. */
   ports: Record<string, number>;
+  /** Kubernetes workload of a node of this chain (`render.ts` in the chain's folder); required with nodeSchema. */
+  renderNode?: NodeRenderer;
 };

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { vi } from "vitest";
+import { run } from "../../src/cli/program.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -17,4 +19,26 @@ export function runCli(args: string[], opts: { env?: Record<string, string | und
     timeout: 120_000,
   });
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** Runs the CLI in-process (faster; for commands whose state the test inspects) with extra environment variables. */
+export async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
+  let stdout = "";
+  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  process.exitCode = undefined;
+  try {
+    return { code: await run(["node", "w3o", ...args]), stdout };
+  } finally {
+    spy.mockRestore();
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    process.exitCode = undefined;
+  }
 }

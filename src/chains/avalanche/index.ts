@@ -1,4 +1,5 @@
 import type { ChainDefinition } from "../types.js";
+import { renderAvalancheNode } from "./render.js";
 import { avalancheNode } from "./schema.js";
 
 export const avalanche: ChainDefinition = {
@@ -7,5 +8,6 @@ export const avalanche: ChainDefinition = {
   evm: true,
   identifiedBy: "chainId",
   nodeSchema: avalancheNode,
+  renderNode: renderAvalancheNode,
   ports: { rpc: 9650, p2p: 9651 },
 };

@@ -1,4 +1,5 @@
 import type { ChainDefinition } from "../types.js";
+import { renderEthereumNode } from "./render.js";
 import { ethereumNode } from "./schema.js";
 
 export const ethereum: ChainDefinition = {
@@ -7,5 +8,6 @@ export const ethereum: ChainDefinition = {
   evm: true,
   identifiedBy: "chainId",
   nodeSchema: ethereumNode,
+  renderNode: renderEthereumNode,
   ports: { rpc: 8545, ws: 8546, engine: 8551, p2p: 30303, consensusP2p: 9000, beaconApi: 5052, metrics: 6060 },
 };

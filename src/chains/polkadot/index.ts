@@ -1,4 +1,5 @@
 import type { ChainDefinition } from "../types.js";
+import { renderPolkadotNode } from "./render.js";
 import { polkadotNode } from "./schema.js";
 
 export const polkadot: ChainDefinition = {
@@ -7,5 +8,6 @@ export const polkadot: ChainDefinition = {
   evm: false,
   identifiedBy: "genesisHash",
   nodeSchema: polkadotNode,
+  renderNode: renderPolkadotNode,
   ports: { rpc: 9944, legacyRpc: 9933, p2p: 30333, metrics: 9615 },
 };

@@ -10,6 +10,10 @@ export const polkadotNode = z
       .strictObject({
         id: z.number().int().min(1000).describe("Para id, e.g. 2004 for Moonbeam."),
         chainSpec: z.string().describe("Chain spec name or path of the parachain."),
+        image: z
+          .string()
+          .optional()
+          .describe("The parachain's node image (default parity/polkadot-parachain at client.version). Pin a tag or an @sha256 digest."),
       })
       .optional()
       .describe("Run a parachain collator/full node with an embedded relay-chain node."),

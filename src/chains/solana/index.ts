@@ -1,4 +1,5 @@
 import type { ChainDefinition } from "../types.js";
+import { renderSolanaNode } from "./render.js";
 import { solanaNode } from "./schema.js";
 
 export const solana: ChainDefinition = {
@@ -7,5 +8,6 @@ export const solana: ChainDefinition = {
   evm: false,
   identifiedBy: "genesisHash",
   nodeSchema: solanaNode,
+  renderNode: renderSolanaNode,
   ports: { rpc: 8899, ws: 8900, gossip: 8001 },
 };

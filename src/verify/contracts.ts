@@ -1,0 +1,114 @@
+import { getAddress } from "ethers";
+import type { DeploymentRecord, RecordedContract } from "../state/record.js";
+import { codeHash, type ImmutableRef } from "./code.js";
+import { type RpcCall, type RpcOutcome, rpcBatch } from "./rpc.js";
+import type { Check, ContractReport } from "./types.js";
+
+/** EIP-1967 implementation slot: bytes32(uint256(keccak256("eip1967.proxy.implementation")) - 1). */
+export const IMPLEMENTATION_SLOT = "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
+const OWNER_SELECTOR = "0x8da5cb5b";
+
+/**
+ * Where immutables sit in a recorded contract's runtime code (solc's immutableReferences), so
+ * they can be zeroed before hashing. Without it, a contract with immutables cannot be matched
+ * against its record and the code check is a warning rather than a pass or a failure.
+ */
+export type ImmutablesOf = (name: string, contract: RecordedContract, part: "contract" | "implementation") => ImmutableRef[] | undefined;
+
+/** Live code, owner and proxy implementation of every recorded contract, in one batch. */
+export async function checkContracts(
+  url: string,
+  record: DeploymentRecord,
+  opts: { batchLimit?: number; immutables?: ImmutablesOf } = {},
+): Promise<ContractReport[]> {
+  const entries = Object.entries(record.contracts).sort(([a], [b]) => a.localeCompare(b));
+  const calls: RpcCall[] = [];
+  for (const [, c] of entries) {
+    calls.push({ method: "eth_getCode", params: [c.address, "latest"] });
+    calls.push({ method: "eth_call", params: [{ to: c.address, data: OWNER_SELECTOR }, "latest"] });
+    calls.push({ method: "eth_getStorageAt", params: [c.address, IMPLEMENTATION_SLOT, "latest"] });
+    if (c.proxy) calls.push({ method: "eth_getCode", params: [c.proxy.implementation.address, "latest"] });
+  }
+  const out = await rpcBatch(url, calls, { batchLimit: opts.batchLimit });
+  let i = 0;
+  return entries.map(([name, c]) => {
+    const [code, owner, slot] = [out[i++], out[i++], out[i++]];
+    const implCode = c.proxy ? out[i++] : undefined;
+    const checks: Check[] = [];
+    const report: ContractReport = { name, address: c.address, checks };
+    const live = typeof code?.result === "string" ? code.result : "0x";
+    if (live === "0x") {
+      checks.push({ check: "code", status: "fail", message: `no code at ${c.address}` });
+      report.codeMatch = false;
+      return report;
+    }
+    if (c.proxy) {
+      const impl = slotAddress(slot);
+      const want = getAddress(c.proxy.implementation.address);
+      checks.push(
+        impl === want
+          ? { check: "implementation", status: "ok", message: `implementation ${impl}` }
+          : { check: "implementation", status: "fail", message: `implementation ${impl ?? "unset"}, recorded ${want}` },
+      );
+      const implLive = typeof implCode?.result === "string" ? implCode.result : "0x";
+      report.codeMatch = compare(
+        checks,
+        "implementation code",
+        implLive,
+        c.proxy.implementation.codeHash,
+        opts.immutables?.(name, c, "implementation"),
+      );
+    } else {
+      report.codeMatch = compare(checks, "code", live, c.codeHash, opts.immutables?.(name, c, "contract"));
+    }
+    if (c.owner) {
+      const got = ownerOf(owner);
+      report.ownerMatch = got === getAddress(c.owner);
+      checks.push(
+        report.ownerMatch
+          ? { check: "owner", status: "ok", message: `owner ${got}` }
+          : { check: "owner", status: "fail", message: `owner ${got ?? "unreadable"}, recorded ${getAddress(c.owner)}` },
+      );
+    }
+    return report;
+  });
+}
+
+function compare(
+  checks: Check[],
+  check: string,
+  live: string,
+  recorded: string,
+  immutables: ImmutableRef[] | undefined,
+): boolean | undefined {
+  if (live === "0x") {
+    checks.push({ check, status: "fail", message: "no code" });
+    return false;
+  }
+  const hash = codeHash(live, immutables ?? []);
+  if (hash === recorded.toLowerCase()) {
+    checks.push({ check, status: "ok", message: "matches the record" });
+    return true;
+  }
+  if (!immutables) {
+    checks.push({
+      check,
+      status: "warn",
+      message: "code present but differs from the record's hash; immutables unknown (no compiler output), cannot decide",
+    });
+    return undefined;
+  }
+  checks.push({ check, status: "fail", message: `live code hash ${hash} differs from recorded ${recorded}` });
+  return false;
+}
+
+function slotAddress(o: RpcOutcome | undefined): string | undefined {
+  const v = typeof o?.result === "string" ? o.result : undefined;
+  if (!v || /^0x0*$/.test(v)) return undefined;
+  return getAddress(`0x${v.slice(-40)}`);
+}
+
+function ownerOf(o: RpcOutcome | undefined): string | undefined {
+  const v = typeof o?.result === "string" ? o.result : undefined;
+  return v && v.length >= 66 ? getAddress(`0x${v.slice(-40)}`) : undefined;
+}

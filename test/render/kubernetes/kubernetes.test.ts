@@ -1,0 +1,114 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: tests walk arbitrary manifests
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Model } from "../../../src/config/model.js";
+import { render } from "../../../src/render/index.js";
+import { KUBERNETES_SCHEMA_VERSION, validateObjects } from "../../../src/render/kubernetes/validate.js";
+import { everyChainModel, find, loadExample, objectsOf, parseFiles } from "../helpers.js";
+
+let model: Model;
+beforeAll(async () => {
+  model = everyChainModel(await loadExample());
+});
+
+describe("kubernetes target", () => {
+  it(`renders objects that all validate against the Kubernetes ${KUBERNETES_SCHEMA_VERSION} and CRD schemas`, () => {
+    const objects = objectsOf(model);
+    expect(objects.length).toBeGreaterThan(20);
+    expect(validateObjects(objects)).toEqual([]);
+    // The rendered text, parsed back, is what gets validated in CI and applied by Argo CD.
+    const parsed = parseFiles(render(model, "test", ["kubernetes"]));
+    expect(validateObjects(parsed)).toEqual([]);
+  });
+
+  it("rejects an invalid object (the validator is not a no-op)", () => {
+    const sts = structuredClone(find(objectsOf(model), "StatefulSet", "eth"));
+    sts.spec.replicas = "two";
+    delete sts.spec.selector;
+    const problems = validateObjects([sts, { apiVersion: "example.com/v1", kind: "Nope", metadata: { name: "x" } }]);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]?.message).toMatch(/selector|replicas/);
+  });
+
+  it("is deterministic: rendering twice is byte-identical", async () => {
+    const again = everyChainModel(await loadExample());
+    expect(render(again, "test")).toEqual(render(model, "test"));
+    expect(
+      render(model, "prod")
+        .map((f) => f.content)
+        .join(""),
+    ).toBe(
+      render(model, "prod")
+        .map((f) => f.content)
+        .join(""),
+    );
+  });
+
+  it("hardens every container of every chain by default", () => {
+    const sets = objectsOf(model).filter((o) => o.kind === "StatefulSet");
+    expect(sets.map((s) => s.metadata.name).sort()).toEqual(["avax", "dot", "eth", "sol"]);
+    for (const s of sets as any[]) {
+      const pod = s.spec.template.spec;
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
+      expect(pod.automountServiceAccountToken).toBe(false);
+      for (const c of [...pod.containers, ...(pod.initContainers ?? [])]) {
+        expect(c.securityContext, `${s.metadata.name}/${c.name}`).toMatchObject({
+          runAsNonRoot: true,
+          readOnlyRootFilesystem: true,
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ["ALL"] },
+        });
+        expect(c.resources.limits.cpu).toBeDefined();
+        expect(c.resources.limits.memory).toBeDefined();
+        // Pinned: an explicit version tag (never latest) or a digest.
+        expect(c.image).toMatch(/(:v?\d+\.\d+[^:]*|@sha256:[0-9a-f]{64})$/);
+        expect(c.image).not.toMatch(/:latest$/);
+      }
+      const name = s.metadata.name;
+      const objects = objectsOf(model);
+      expect(find(objects, "NetworkPolicy", name).spec.podSelector.matchLabels).toEqual(s.spec.selector.matchLabels);
+      expect(find(objects, "PodDisruptionBudget", name).spec.selector.matchLabels).toEqual(s.spec.selector.matchLabels);
+      expect(find(objects, "ServiceAccount", name).automountServiceAccountToken).toBe(false);
+      expect(s.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe("500Gi");
+    }
+  });
+
+  it("keeps RPC internal by default and admits only the declared namespaces", () => {
+    const objects = objectsOf(model);
+    expect(find(objects, "Service", "eth-rpc").spec.type).toBe("ClusterIP");
+    const np = find(objects, "NetworkPolicy", "eth");
+    const rpcRule = np.spec.ingress.find((r: any) => r.ports.some((p: any) => p.port === 8545));
+    expect(rpcRule.from).toEqual([
+      { namespaceSelector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: ["apps"] }] } },
+    ]);
+    // No allowFrom at all: no rule for the RPC ports (an empty `from` would admit everyone).
+    const dotRules = find(objects, "NetworkPolicy", "dot").spec.ingress;
+    expect(dotRules.some((r: any) => r.ports.some((p: any) => p.port === 9944))).toBe(false);
+    // P2P is public by default: one LoadBalancer per replica, admitted from anywhere.
+    expect(find(objects, "Service", "eth-p2p-0").spec.type).toBe("LoadBalancer");
+    const p2pRule = np.spec.ingress.find((r: any) => r.ports.some((p: any) => p.port === 30303));
+    expect(p2pRule.from).toBeUndefined();
+  });
+
+  it("exposes RPC publicly only when asked, and honours cidrs and NodePort P2P", () => {
+    const eth = structuredClone(model.nodes.eth!);
+    eth.rpc = { expose: "public", auth: "none", ws: false };
+    const dot = structuredClone(model.nodes.dot!);
+    dot.rpc = { expose: "internal", auth: "none", ws: false, allowFrom: { namespaces: ["b", "a"], cidrs: ["10.0.0.0/8"] } };
+    dot.p2p = { expose: "public", service: "NodePort" };
+    const objects = objectsOf({ ...model, nodes: { ...model.nodes, eth, dot } });
+    expect(find(objects, "Service", "eth-rpc").spec.type).toBe("LoadBalancer");
+    const ethRpc = find(objects, "NetworkPolicy", "eth").spec.ingress.find((r: any) => r.ports.some((p: any) => p.port === 8545));
+    expect(ethRpc.from).toBeUndefined();
+    const dotRpc = find(objects, "NetworkPolicy", "dot").spec.ingress.find((r: any) => r.ports.some((p: any) => p.port === 9944));
+    expect(dotRpc.from).toEqual([
+      { namespaceSelector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: ["a", "b"] }] } },
+      { ipBlock: { cidr: "10.0.0.0/8" } },
+    ]);
+    expect(find(objects, "Service", "dot-p2p-0").spec.type).toBe("NodePort");
+  });
+
+  it("labels namespaces for the restricted Pod Security Standard", () => {
+    const ns = find(objectsOf(model), "Namespace", "nodes");
+    expect(ns.metadata.labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+  });
+});
