@@ -53,7 +53,10 @@ export async function evaluate(input: PolicyInput, rules: readonly Rule[]): Prom
     results,
     findings: findings.sort(sort),
     suppressed: suppressed.sort(sort),
-    unusedSuppressions: suppressions.filter((s) => !used.has(s) && (s.source !== "inline" || allowInline)),
+    // Expired ones are findings of their own (W3O-ISO-007), forbidden inline ones too (W3O-ISO-008).
+    unusedSuppressions: suppressions.filter(
+      (s) => !used.has(s) && (s.source !== "inline" || allowInline) && !(s.expires && s.expires < now.toISOString().slice(0, 10)),
+    ),
   };
 }
 

@@ -141,8 +141,8 @@ export function select(selector: Selector, input: PolicyInput, suppressions: Sup
     case "suppressions":
       return suppressions
         .filter((s) => s.source !== "inline")
-        .map((s, i) => ({
-          resource: `suppressions.${s.rule}.${s.resource}#${i}`,
+        .map((s) => ({
+          resource: `suppression:${s.rule}:${s.resource}`,
           locate: () => s.location,
           doc: { ...s, daysLeft: s.expires ? daysUntil(s.expires, input.now ?? new Date()) : null },
         }));

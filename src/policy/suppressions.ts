@@ -36,8 +36,9 @@ export function collectSuppressions(
         reason: (m[3] ?? "").trim(),
         expires: m[2],
         source: "inline",
+        location: { file, line: i + 1, col },
         // A comment on its own line covers the next line; at the end of a line, that line.
-        location: { file, line: ownLine ? i + 2 : i + 1, col },
+        covers: { file, line: ownLine ? i + 2 : i + 1 },
       });
     }
   }
@@ -61,11 +62,8 @@ export function suppressionFor(
     if (s.rule !== result.ruleId) return false;
     if (s.expires && s.expires < today) return false;
     if (s.source === "inline") {
-      return opts.allowInline && s.location.file === result.location.file && s.location.line === result.location.line;
+      return opts.allowInline && s.covers?.file === result.location.file && s.covers.line === result.location.line;
     }
     return matchesResource(s.resource, result.resource);
   });
 }
-
-/** Drops the inline comment text a finding's line might carry; only used to compare lines. */
-export const isInlineSuppressionLine = (line: string) => INLINE_RE.test(line);

@@ -23,7 +23,13 @@ export type PolicyInput = {
 };
 
 export type SuppressionEntry = { rule: string; resource: string; reason: string; expires?: string; line?: number };
-export type Suppression = SuppressionEntry & { source: "w3o.yaml" | "ignore-file" | "inline"; location: Location };
+export type Suppression = SuppressionEntry & {
+  source: "w3o.yaml" | "ignore-file" | "inline";
+  /** Where the suppression is written. */
+  location: Location;
+  /** Inline comments cover one line of one file. */
+  covers?: { file: string; line: number };
+};
 
 export type Status = "pass" | "fail" | "skipped";
 
