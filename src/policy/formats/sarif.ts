@@ -81,7 +81,7 @@ function ruleDescriptor(r: Rule) {
     },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
-      tags: ["security", r.pack, ...r.tags, ...frameworks],
+      tags: [...new Set(["security", r.pack, ...r.tags, ...frameworks])],
       precision: "high",
       "security-severity": SECURITY_SEVERITY[r.severity],
       severity: r.severity,
