@@ -2,8 +2,8 @@ import { chmod, cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import AjvDraft04 from "ajv-draft-04";
+import addFormatsModule from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "../../src/policy/audit.js";
 import { buildCompliance, complianceMarkdown } from "../../src/policy/compliance.js";
@@ -110,7 +110,7 @@ describe("outputs", () => {
     const { report } = render();
     const { catalogs } = await loadPolicies();
     const compliance = buildCompliance(evaluation, catalogs, { generatedAt: NOW, commit: null, project: "planted" });
-    const outputs = {
+    const outputs: Record<string, string> = {
       ...Object.fromEntries(Object.entries(formats).map(([name, f]) => [name, f(report)])),
       "compliance.md": complianceMarkdown(compliance),
       "compliance.json": JSON.stringify(compliance),
@@ -123,6 +123,7 @@ describe("outputs", () => {
     }
     expect(outputs.text).toContain("scripts/deploy.env:2:13");
     expect(outputs.json).toContain('"suppressed": 1');
+    expect(outputs["compliance.md"]).toContain("Written by the exporter");
   });
 
   it("counts suppressions in every format", () => {
@@ -137,8 +138,11 @@ describe("outputs", () => {
     const require = createRequire(import.meta.url);
     const schemaPath = path.join(path.dirname(require.resolve("@microsoft/jest-sarif/package.json")), "lib/schemas/sarif-2.1.0-rtm.5.json");
     const schema = JSON.parse(await readFile(schemaPath, "utf8"));
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv as never);
+    // The schema is JSON Schema draft-04; its patterns predate the `u` flag ajv 8 uses by default.
+    const Ajv = (AjvDraft04 as unknown as { default: typeof AjvDraft04 }).default ?? AjvDraft04;
+    const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+    const ajv = new (Ajv as unknown as new (o: object) => import("ajv").default)({ allErrors: true, strict: false, unicodeRegExp: false });
+    (addFormats as unknown as (a: unknown) => void)(ajv);
     const validate = ajv.compile(schema);
     const sarif = JSON.parse(formats.sarif(render().report));
     const valid = validate(sarif);
