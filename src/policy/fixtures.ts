@@ -10,7 +10,8 @@ import type { PolicyInput } from "./types.js";
 /** Maps merge key by key, lists and scalars replace, and null deletes: how rule fixtures overlay the base repo. */
 export function overlay(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
-  if (!isMap(base) || !isMap(over)) return over;
+  if (!isMap(over)) return over;
+  if (!isMap(base)) return overlay({}, over);
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
     if (v === null) delete out[k];

@@ -25,7 +25,8 @@ export function collectSuppressions(
   for (const [path, source] of Object.entries(model.files)) texts.set(path, source.text);
   for (const f of files) if (f.content !== undefined && !texts.has(f.path)) texts.set(f.path, f.content);
   for (const [file, text] of texts) {
-    for (const [i, line] of text.split("\n").entries()) {
+    const lines = text.split("\n");
+    for (const [i, line] of lines.entries()) {
       const m = INLINE_RE.exec(line);
       if (!m) continue;
       const col = (m.index ?? 0) + 1;
@@ -37,12 +38,27 @@ export function collectSuppressions(
         expires: m[2],
         source: "inline",
         location: { file, line: i + 1, col },
-        // A comment on its own line covers the next line; at the end of a line, that line.
-        covers: { file, line: ownLine ? i + 2 : i + 1 },
+        covers: { file, ...(ownLine ? blockAfter(lines, i) : { from: i + 1, to: i + 1 }) },
       });
     }
   }
   return out;
+}
+
+/**
+ * A comment on its own line covers the next line and, when that line opens a YAML block
+ * (`rpc:` followed by indented lines), the whole block: findings point at values inside it.
+ */
+function blockAfter(lines: string[], commentIndex: number): { from: number; to: number } {
+  let j = commentIndex + 1;
+  while (j < lines.length && /^\s*#/.test(lines[j] ?? "")) j++;
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const head = lines[j] ?? "";
+  let end = j;
+  if (/:\s*(#.*)?$/.test(head)) {
+    while (end + 1 < lines.length && ((lines[end + 1] ?? "").trim() === "" || indent(lines[end + 1] ?? "") > indent(head))) end++;
+  }
+  return { from: j + 1, to: end + 1 };
 }
 
 export function matchesResource(pattern: string, resource: string): boolean {
@@ -62,7 +78,8 @@ export function suppressionFor(
     if (s.rule !== result.ruleId) return false;
     if (s.expires && s.expires < today) return false;
     if (s.source === "inline") {
-      return opts.allowInline && s.covers?.file === result.location.file && s.covers.line === result.location.line;
+      const c = s.covers;
+      return opts.allowInline && c?.file === result.location.file && result.location.line >= c.from && result.location.line <= c.to;
     }
     return matchesResource(s.resource, result.resource);
   });

@@ -28,7 +28,7 @@ export type Suppression = SuppressionEntry & {
   /** Where the suppression is written. */
   location: Location;
   /** Inline comments cover one line of one file. */
-  covers?: { file: string; line: number };
+  covers?: { file: string; from: number; to: number };
 };
 
 export type Status = "pass" | "fail" | "skipped";
