@@ -1,6 +1,5 @@
-import { chmod, cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import AjvDraft04 from "ajv-draft-04";
 import addFormatsModule from "ajv-formats";
@@ -11,27 +10,9 @@ import { formats } from "../../src/policy/formats/index.js";
 import { loadPolicies } from "../../src/policy/load.js";
 import { buildReport } from "../../src/policy/report.js";
 import type { Evaluation } from "../../src/policy/types.js";
+import { PLANTED_SECRETS, plantedCopy } from "./planted.js";
 
-const PLANTED = path.resolve("test/fixtures/policy/planted");
-const NOW = new Date("2026-06-01T12:00:00Z");
-// Built at run time so that the source of this test does not itself hold a token-shaped string.
-const GITHUB_TOKEN = ["ghp", "_", "wWPw5k4aXcaT4fNP0Ucn", "ZwJUVFk6LO0pINUx"].join("");
-const PLANTED_SECRETS = [
-  "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
-  "test test test test test test test test test test test junk",
-  "4f1b2c3d4e5f60718293a4b5c6d7e8f9",
-  GITHUB_TOKEN,
-];
-
-export async function plantedCopy(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "w3o-planted-"));
-  await cp(PLANTED, dir, { recursive: true });
-  await chmod(path.join(dir, "keys/deployer.json"), 0o644);
-  await chmod(path.join(dir, "data/report.json"), 0o755);
-  await chmod(path.join(dir, "scripts/deploy.env"), 0o600);
-  await writeFile(path.join(dir, "scripts/ci.sh"), `#!/bin/sh\nexport GH_TOKEN=${GITHUB_TOKEN}\n`, { mode: 0o700 });
-  return dir;
-}
+const NOW = new Date();
 
 let dir: string;
 let evaluation: Evaluation;
