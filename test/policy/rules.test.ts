@@ -25,6 +25,13 @@ describe("policy packs (guard)", () => {
     expect(new Set(set.rules.map((r) => r.id)).size).toBe(set.rules.length);
   });
 
+  it("every pack folder has a readme listing each of its rules", async () => {
+    for (const pack of policyPacks) {
+      const readme = await readFile(path.join(dir, pack, "readme.md"), "utf8");
+      for (const r of set.rules.filter((x) => x.pack === pack)) expect(readme, `${pack}/readme.md`).toContain(`[${r.id}](${r.id}.yaml)`);
+    }
+  });
+
   it("every rule is documented: rationale, remediation, and a message or a registered plugin", () => {
     for (const r of set.rules) {
       expect(r.rationale.length, r.id).toBeGreaterThan(40);
