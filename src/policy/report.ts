@@ -2,7 +2,7 @@ import { severities } from "../config/schema/policy.js";
 import type { Severity } from "./schema.js";
 import type { Evaluation, Finding } from "./types.js";
 
-export const TOOL = { name: "w3o", version: "0.1.0", informationUri: "https://github.com/acme/web3-orchestrator" } as const;
+export const TOOL = { name: "w3o", version: "0.1.0", informationUri: "https://w3o.dev" } as const;
 
 /** Everything every output format prints: one source, so counts never disagree between formats. */
 export type AuditReport = {

@@ -1,6 +1,7 @@
-import { mkdtemp, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { simpleGit } from "simple-git";
 import { beforeAll, describe, expect, it } from "vitest";
 import { plantedCopy } from "../policy/planted.js";
 import { cli } from "./run.js";
@@ -44,6 +45,22 @@ describe("w3o audit", () => {
     expect(sarif.runs[0].results.length).toBe(23);
     const md = await cli("audit", planted, "--format", "markdown");
     expect(md.stdout).toContain("| 🔴 critical | `W3O-SEC-001` | `w3o.yaml:");
+  });
+
+  it("--base scans the diff to the working tree and fails on a secret it adds", async () => {
+    const repo = await mkdtemp(path.join(tmpdir(), "w3o-base-"));
+    await cp(path.resolve("examples/infra"), repo, { recursive: true });
+    const git = simpleGit(repo);
+    await git.init(["-b", "main"]);
+    await git.addConfig("user.email", "ci@example.org").addConfig("user.name", "CI");
+    await git.add(".").commit("infra");
+    expect((await cli("audit", repo, "--base", "HEAD")).code).toBe(0);
+    await writeFile(path.join(repo, "rpc.txt"), "MAINNET_RPC_URL=https://mainnet.infura.io/v3/4f1b2c3d4e5f60718293a4b5c6d7e8f9\n");
+    const r = await cli("audit", repo, "--base", "HEAD", "--format", "markdown");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Includes the diff from `HEAD`");
+    expect(r.stdout).toContain("`W3O-SEC-005` | `rpc.txt:1:");
+    expect(r.stdout).not.toContain("4f1b2c3d4e5f60718293a4b5c6d7e8f9");
   });
 
   it("rejects an unknown format as a usage error", async () => {
