@@ -78,6 +78,13 @@ function runDeclarative(rule: DeclarativeRule, input: PolicyInput, suppressions:
 async function runPlugin(rule: PluginRule, input: PolicyInput, suppressions: Suppression[]): Promise<Result[]> {
   const plugin = plugins[rule.plugin as keyof typeof plugins];
   if (!plugin) throw new Error(`${rule.file}: unknown plugin "${rule.plugin}" (registered: ${Object.keys(plugins).join(", ")})`);
+  const missing = (plugin.needs === "files" && !input.files) || (plugin.needs === "diff" && !input.diff);
+  if (missing) {
+    // Not evaluated (no --base, or no files handed over): say so, rather than report a pass.
+    return [
+      { ruleId: rule.id, status: "skipped", resource: `(${plugin.needs} not provided)`, location: { file: "w3o.yaml", line: 1, col: 1 } },
+    ];
+  }
   const out = await plugin.run(input, rule.options, { suppressions });
   const failed = new Set(out.failures.map((f) => f.resource));
   return [
