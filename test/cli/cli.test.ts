@@ -9,7 +9,7 @@ describe("w3o CLI", () => {
   it("validate exits 0 on a valid repo and summarises it", () => {
     const res = runCli(["validate", INFRA]);
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/valid — 3 environments, 5 networks, 3 nodes, 5 contracts, 2 workflows, 2 monitors/);
+    expect(res.stdout).toMatch(/valid — 3 environments, 5 networks, 3 nodes, 5 contracts, 2 workflows, 3 monitors/);
   });
 
   it("validate --json prints machine-readable findings", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { envRef, isoDate } from "./common.js";
+import { envRef, isoDate, name } from "./common.js";
 
 export const policyPacks = ["security", "iso27001", "gdpr", "nist-csf", "governance"] as const;
 export const severities = ["info", "low", "medium", "high", "critical"] as const;
@@ -16,6 +16,10 @@ export const policies = z.strictObject({
   failOn: z.enum(severities).default("high"),
   allowInlineSuppressions: z.boolean().default(true),
   suppressions: z.array(suppression).default([]),
+  requirePauseRole: z
+    .array(name)
+    .default([])
+    .describe("Contracts that must grant PAUSER_ROLE (an emergency stop) in production; checked by W3O-GOV-003."),
 });
 
 /** Where history and analytics are kept; the GDPR pack reads the data-protection fields. */

@@ -1,0 +1,12 @@
+import type { AuditReport } from "../report.js";
+import { formatJson } from "./json.js";
+import { formatMarkdown } from "./markdown.js";
+import { formatSarif } from "./sarif.js";
+import { formatText } from "./text.js";
+
+/** Audit output formats, one file each. */
+export const formats = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown } satisfies Record<
+  string,
+  (r: AuditReport) => string
+>;
+export type FormatName = keyof typeof formats;

@@ -1,0 +1,115 @@
+import { lstat, readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { simpleGit } from "simple-git";
+import { SourceFile } from "../config/source.js";
+import { BaseError } from "../errors/index.js";
+import { ignoreFile } from "./schema.js";
+import type { DiffFile, RepoFile, SuppressionEntry } from "./types.js";
+
+export const IGNORE_FILE = ".w3oignore.yaml";
+const SKIP_DIRS = new Set([".git", "node_modules", "dist", ".scratch", "coverage"]);
+const MAX_SCAN_BYTES = 1024 * 1024;
+
+export class IgnoreFileError extends BaseError {
+  override name = "IgnoreFileError";
+}
+
+/** Every file of the repo with its mode, and its text when it is a small text file. */
+export async function collectFiles(dir: string): Promise<RepoFile[]> {
+  const out: RepoFile[] = [];
+  const walk = async (rel: string) => {
+    const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const relPath = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) await walk(relPath);
+      } else if (e.isFile()) {
+        const abs = path.join(dir, relPath);
+        const info = await lstat(abs);
+        const file: RepoFile = { path: relPath, mode: info.mode & 0o7777 };
+        if (info.size <= MAX_SCAN_BYTES) {
+          const bytes = await readFile(abs);
+          if (!bytes.includes(0)) file.content = bytes.toString("utf8");
+        }
+        out.push(file);
+      }
+    }
+  };
+  await walk("");
+  return out;
+}
+
+/** `.w3oignore.yaml`, validated, with the line of each entry for findings about it. */
+export async function readIgnoreFile(dir: string): Promise<{ file: string; suppressions: SuppressionEntry[] } | undefined> {
+  const text = await readFile(path.join(dir, IGNORE_FILE), "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  const source = new SourceFile(IGNORE_FILE, text);
+  const parsed = ignoreFile.safeParse(source.doc.toJS() ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => {
+      const pos = source.locate(i.path as (string | number)[]);
+      return `${IGNORE_FILE}:${pos.line}:${pos.col}: ${i.path.join(".")}: ${i.message}`;
+    });
+    throw new IgnoreFileError(`${IGNORE_FILE} is invalid`, {
+      metaMessages: issues,
+      hint: "Each entry needs rule (W3O-XXX-NNN), resource, reason and expires (YYYY-MM-DD).",
+    });
+  }
+  return {
+    file: IGNORE_FILE,
+    suppressions: parsed.data.suppressions.map((s, i) => ({ ...s, line: source.locate(["suppressions", i]).line })),
+  };
+}
+
+/**
+ * The lines added between `base` and the working tree (staged, unstaged and untracked files),
+ * with their line numbers in the new version, read through git.
+ */
+export async function diffFrom(dir: string, base: string): Promise<DiffFile[]> {
+  const git = simpleGit(dir);
+  const root = (await git.revparse(["--show-toplevel"])).trim();
+  const prefix = path.relative(root, path.resolve(dir)).split(path.sep).join("/");
+  await git.revparse(["--verify", `${base}^{commit}`]).catch((e: unknown) => {
+    throw new BaseError(`--base ${base} is not a commit in ${dir}`, {
+      cause: e,
+      hint: "Fetch the base branch first (git fetch origin main) or pass a commit.",
+    });
+  });
+  const patch = await git.diff(["--unified=0", "--no-color", "--no-ext-diff", "--relative", base, "--", "."]);
+  const files = parseUnifiedDiff(patch);
+  const untracked = (await git.raw(["ls-files", "--others", "--exclude-standard", "--", "."])).split("\n").filter(Boolean);
+  for (const rel of untracked) {
+    const local = prefix && rel.startsWith(`${prefix}/`) ? rel.slice(prefix.length + 1) : rel;
+    const bytes = await readFile(path.join(dir, local)).catch(() => undefined);
+    if (!bytes || bytes.includes(0) || bytes.length > MAX_SCAN_BYTES) continue;
+    files.push({
+      path: local,
+      added: bytes
+        .toString("utf8")
+        .split("\n")
+        .map((text, i) => ({ line: i + 1, text })),
+    });
+  }
+  return files;
+}
+
+/** Added lines of a `--unified=0` diff, by file. */
+export function parseUnifiedDiff(patch: string): DiffFile[] {
+  const out: DiffFile[] = [];
+  let current: DiffFile | undefined;
+  let line = 0;
+  for (const raw of patch.split("\n")) {
+    if (raw.startsWith("+++ ")) {
+      const target = raw.slice(4);
+      current = target === "/dev/null" ? undefined : { path: target.replace(/^b\//, ""), added: [] };
+      if (current) out.push(current);
+    } else if (raw.startsWith("@@")) {
+      const m = /\+(\d+)(?:,\d+)?/.exec(raw);
+      line = m ? Number(m[1]) : 0;
+    } else if (current && raw.startsWith("+")) {
+      current.added.push({ line, text: raw.slice(1) });
+      line++;
+    }
+  }
+  return out.filter((f) => f.added.length > 0);
+}
