@@ -12,23 +12,14 @@ import { plan, snapshotTargets } from "../src/plan/index.js";
 import { accountAddresses } from "../src/plan/run.js";
 import type { Address, Hex, LiveContract, NetworkSnapshot, Plan, SnapshotTarget } from "../src/plan/types.js";
 import { writeRecord } from "../src/state/records.js";
-import { BOX_SOL, tempRepo } from "../test/fixtures/contracts.js";
+import { BOX_SOL, repoHeader, tempRepo } from "../test/fixtures/contracts.js";
 import { deploy, devSigner, recordEntry } from "../test/fixtures/deploy.js";
 import { countingProxy } from "../test/helpers/countingProxy.js";
 import type { BenchResult } from "./types.js";
 
 const N = 1000;
 
-const repoYaml = `version: 1
-project: bench
-compiler: { version: "0.8.28", evmVersion: cancun }
-environments: { dev: { networks: [local] } }
-networks:
-  local: { chain: ethereum, chainId: 31337, rpc: { env: BENCH_RPC_URL } }
-accounts:
-  deployer: { signer: { devnet: 0 } }
-contracts:
-${Array.from({ length: N }, (_, i) => `  Box${i}: { source: contracts/Box.sol, contract: Box, networks: [local], args: ["\${accounts.deployer}", 42], owner: "\${accounts.deployer}" }`).join("\n")}
+const repoYaml = `${repoHeader("bench", "BENCH_RPC_URL")}${Array.from({ length: N }, (_, i) => `  Box${i}: { source: contracts/Box.sol, contract: Box, networks: [local], args: ["\${accounts.deployer}", 42], owner: "\${accounts.deployer}" }`).join("\n")}
 `;
 
 /** The baseline: what a script without batching does, one JSON-RPC call per HTTP request, one after the other. */

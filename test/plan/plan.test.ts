@@ -11,28 +11,14 @@ import { plan, renderPlan, summaryLine } from "../../src/plan/index.js";
 import { planEnvironment } from "../../src/plan/run.js";
 import type { DeploymentRecord, RecordedContract } from "../../src/state/record.js";
 import { readRecord, writeRecord } from "../../src/state/records.js";
-import { BOX_SOL, tempRepo, vaultSol } from "../fixtures/contracts.js";
+import { ALICE, BOX_SOL, repoHeader, tempRepo, vaultSol } from "../fixtures/contracts.js";
 import { deploy, deployUups, devSigner, recordEntry, uupsRecordEntry } from "../fixtures/deploy.js";
 import { runCli } from "../helpers/cli.js";
 import { type CountingProxy, countingProxy } from "../helpers/countingProxy.js";
 
-const ALICE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // anvil's public dev account #1
-
-const yaml = (o: { boxOwner?: string; batchLimit?: number; many?: number } = {}) => `version: 1
-project: plantest
-compiler: { version: "0.8.28", evmVersion: cancun }
-environments:
-  dev: { networks: [local] }
-networks:
-  local:
-    chain: ethereum
-    chainId: 31337
-    rpc: { env: PLANTEST_RPC_URL${o.batchLimit ? `, batchLimit: ${o.batchLimit}` : ""} }
-accounts:
-  deployer: { signer: { devnet: 0 } }
-  alice: { address: "${ALICE}" }
-contracts:
-  Box:
+const yaml = (
+  o: { boxOwner?: string; batchLimit?: number; many?: number } = {},
+) => `${repoHeader("plantest", "PLANTEST_RPC_URL", o.batchLimit)}  Box:
     source: contracts/Box.sol
     networks: [local]
     args: ["\${accounts.deployer}", 42]
