@@ -180,6 +180,17 @@ describe("plan on a real chain", () => {
     expect((await run()).plan.summary.drift).toBe(0);
   });
 
+  it("an unreachable endpoint is named by network, with the API key in its URL redacted; an unknown environment is a usage error", () => {
+    const key = "k3y0123456789abcdef0123456789";
+    const res = runCli(["plan", dir, "--env", "dev"], { env: { PLANTEST_RPC_URL: `http://127.0.0.1:1/v3/${key}`, W3O_CACHE_DIR: cache } });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('cannot reach the RPC endpoint of network "local" http://127.0.0.1:1/v3/***');
+    expect(res.stderr + res.stdout).not.toContain(key);
+    const usage = runCli(["plan", dir, "--env", "nope"], { env: { W3O_CACHE_DIR: cache } });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('no environment "nope"');
+  });
+
   it("1,000 recorded contracts: one HTTP request; ceil(calls / batchLimit) when the provider caps batches", async () => {
     const many = 1000;
     const copies = Object.fromEntries(
