@@ -1,4 +1,5 @@
 import { benchDevnet } from "./devnet.js";
+import { benchPlan } from "./plan.js";
 import type { BenchResult } from "./types.js";
 
 /**
@@ -8,6 +9,7 @@ import type { BenchResult } from "./types.js";
  */
 const benches: Record<string, () => Promise<BenchResult>> = {
   devnet: benchDevnet,
+  plan: benchPlan,
 };
 
 const only = process.argv.slice(2).find((a) => !a.startsWith("--"));

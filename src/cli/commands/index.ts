@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { register as audit } from "./audit.js";
 import { register as compliance } from "./compliance.js";
 import { register as devnet } from "./devnet.js";
+import { register as plan } from "./plan.js";
 import { register as recommend } from "./recommend.js";
 import { register as render } from "./render.js";
 import { register as schema } from "./schema.js";
@@ -10,4 +11,4 @@ import { register as validate } from "./validate.js";
 import { register as verify } from "./verify.js";
 
 /** Every CLI command, in the order `w3o --help` lists them. One file per command. */
-export const commands: ((program: Command) => void)[] = [up, validate, audit, compliance, recommend, render, verify, devnet, schema];
+export const commands: ((program: Command) => void)[] = [up, validate, plan, audit, compliance, recommend, render, verify, devnet, schema];
