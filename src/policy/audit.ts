@@ -5,11 +5,12 @@ import { loadModel } from "../config/load.js";
 import { evaluate } from "./engine.js";
 import { collectFiles, diffFrom, readIgnoreFile } from "./inputs.js";
 import { loadPolicies, type PolicySet } from "./load.js";
+import { mergeRendered, renderedManifests } from "./renderedManifests.js";
 import type { Evaluation, PolicyInput, RenderedFile } from "./types.js";
 
 export type AuditOptions = {
   base?: string;
-  /** Rendered manifests from the renderer; by default those committed under gitops.path are read. */
+  /** Kubernetes manifests to check; by default those committed under gitops.path plus what w3o renders now. */
   rendered?: RenderedFile[];
   now?: Date;
   policies?: PolicySet;
@@ -26,7 +27,7 @@ export async function runAudit(
     model,
     files: await collectFiles(model.dir),
     ignoreFile: await readIgnoreFile(model.dir),
-    rendered: opts.rendered ?? (await readRendered(model.dir, model.gitops?.path ?? "deploy")),
+    rendered: opts.rendered ?? mergeRendered(await readRendered(model.dir, model.gitops?.path ?? "deploy"), renderedManifests(model)),
     diff: opts.base ? await diffFrom(model.dir, opts.base) : undefined,
     now: opts.now,
   };

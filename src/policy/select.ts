@@ -202,7 +202,10 @@ function projectFacts(input: PolicyInput): Record<string, unknown> {
   };
 }
 
-/** One item per namespace that runs workloads: each needs a NetworkPolicy selecting its pods. */
+/**
+ * One item per namespace that runs workloads. A workload is covered only when a NetworkPolicy of its
+ * namespace selects its pods: a policy that exists but selects other pods protects nothing.
+ */
 function manifestNamespaces(input: PolicyInput): Item[] {
   const nsOf = (o: Record<string, unknown>) => String((o.metadata as { namespace?: string } | undefined)?.namespace ?? "default");
   const all = (input.rendered ?? []).flatMap((r) => r.objects.map((o, index) => ({ r, o, index })));
@@ -210,12 +213,50 @@ function manifestNamespaces(input: PolicyInput): Item[] {
   for (const { r, o, index } of all) if (podSpecOf(o) && !byNs.has(nsOf(o))) byNs.set(nsOf(o), { r, index });
   return [...byNs.entries()].map(([namespace, first]) => {
     const policies = all.filter(({ o }) => o.kind === "NetworkPolicy" && nsOf(o) === namespace).map(({ o }) => o);
+    const workloads = all.filter(({ o }) => podSpecOf(o) && nsOf(o) === namespace).map(({ o }) => o);
+    const unselected = workloads
+      .filter((w) => !policies.some((p) => selects((p.spec as { podSelector?: LabelSelector } | undefined)?.podSelector, podLabels(w))))
+      .map((w) => `${String(w.kind)}/${String((w.metadata as { name?: string } | undefined)?.name)}`);
     return {
       resource: `Namespace/${namespace}`,
       locate: (path: Path) => locateRendered(first.r, first.index, path),
-      doc: { namespace, networkPolicies: policies, workloads: all.filter(({ o }) => podSpecOf(o) && nsOf(o) === namespace).length },
+      doc: {
+        namespace,
+        networkPolicies: policies,
+        workloads: workloads.length,
+        unselectedWorkloads: unselected,
+        unselected: unselected.join(", "),
+      },
     };
   });
+}
+
+type LabelSelector = {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: "In" | "NotIn" | "Exists" | "DoesNotExist"; values?: string[] }[];
+};
+
+/** Kubernetes label-selector semantics: an empty selector selects every pod of the namespace. */
+function selects(selector: LabelSelector | undefined, labels: Record<string, string>): boolean {
+  if (!selector) return false;
+  const byLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpressions = (selector.matchExpressions ?? []).every((e) => {
+    const has = e.key in labels;
+    if (e.operator === "Exists") return has;
+    if (e.operator === "DoesNotExist") return !has;
+    const inValues = has && (e.values ?? []).includes(labels[e.key] as string);
+    return e.operator === "In" ? inValues : !inValues;
+  });
+  return byLabels && byExpressions;
+}
+
+function podLabels(workload: Record<string, unknown>): Record<string, string> {
+  if (workload.kind === "Pod") return ((workload.metadata as { labels?: Record<string, string> }).labels ?? {}) as Record<string, string>;
+  const spec = workload.spec as {
+    template?: { metadata?: { labels?: Record<string, string> } };
+    jobTemplate?: { spec?: { template?: { metadata?: { labels?: Record<string, string> } } } };
+  };
+  return spec?.template?.metadata?.labels ?? spec?.jobTemplate?.spec?.template?.metadata?.labels ?? {};
 }
 
 const WORKLOADS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"]);
