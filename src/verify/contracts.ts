@@ -1,6 +1,7 @@
-import { getAddress } from "ethers";
+import { getAddress, keccak256 } from "ethers";
+import { strippedCodeHash } from "../compile/bytecode.js";
+import type { ImmutableReferences } from "../compile/types.js";
 import type { DeploymentRecord, RecordedContract } from "../state/record.js";
-import { codeHash, type ImmutableRef } from "./code.js";
 import { type RpcCall, type RpcOutcome, rpcBatch } from "./rpc.js";
 import type { Check, ContractReport } from "./types.js";
 
@@ -13,7 +14,11 @@ const OWNER_SELECTOR = "0x8da5cb5b";
  * they can be zeroed before hashing. Without it, a contract with immutables cannot be matched
  * against its record and the code check is a warning rather than a pass or a failure.
  */
-export type ImmutablesOf = (name: string, contract: RecordedContract, part: "contract" | "implementation") => ImmutableRef[] | undefined;
+export type ImmutablesOf = (
+  name: string,
+  contract: RecordedContract,
+  part: "contract" | "implementation",
+) => ImmutableReferences | undefined;
 
 /** Live code, owner and proxy implementation of every recorded contract, in one batch. */
 export async function checkContracts(
@@ -55,11 +60,11 @@ export async function checkContracts(
         checks,
         "implementation code",
         implLive,
-        c.proxy.implementation.codeHash,
+        c.proxy.implementation,
         opts.immutables?.(name, c, "implementation"),
       );
     } else {
-      report.codeMatch = compare(checks, "code", live, c.codeHash, opts.immutables?.(name, c, "contract"));
+      report.codeMatch = compare(checks, "code", live, c, opts.immutables?.(name, c, "contract"));
     }
     if (c.owner) {
       const got = ownerOf(owner);
@@ -74,19 +79,34 @@ export async function checkContracts(
   });
 }
 
+/**
+ * Records written by apply carry the exact hash of the code as deployed (`runtimeCodeHash`),
+ * immutables included: an exact comparison, with no compiler output needed. Older records only
+ * have the stripped hash, which needs the immutables' positions to decide.
+ */
 function compare(
   checks: Check[],
   check: string,
   live: string,
-  recorded: string,
-  immutables: ImmutableRef[] | undefined,
+  recorded: { codeHash: string; runtimeCodeHash?: string },
+  immutables: ImmutableReferences | undefined,
 ): boolean | undefined {
   if (live === "0x") {
     checks.push({ check, status: "fail", message: "no code" });
     return false;
   }
-  const hash = codeHash(live, immutables ?? []);
-  if (hash === recorded.toLowerCase()) {
+  if (recorded.runtimeCodeHash) {
+    const exact = keccak256(live);
+    const same = exact === recorded.runtimeCodeHash.toLowerCase();
+    checks.push(
+      same
+        ? { check, status: "ok", message: "matches the deployed code recorded" }
+        : { check, status: "fail", message: `live code hash ${exact} differs from the deployed code recorded ${recorded.runtimeCodeHash}` },
+    );
+    return same;
+  }
+  const hash = strippedCodeHash(live, immutables ?? {});
+  if (hash === recorded.codeHash.toLowerCase()) {
     checks.push({ check, status: "ok", message: "matches the record" });
     return true;
   }
@@ -98,7 +118,7 @@ function compare(
     });
     return undefined;
   }
-  checks.push({ check, status: "fail", message: `live code hash ${hash} differs from recorded ${recorded}` });
+  checks.push({ check, status: "fail", message: `live code hash ${hash} differs from recorded ${recorded.codeHash}` });
   return false;
 }
 

@@ -2,14 +2,14 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ContractFactory, JsonRpcProvider, NonceManager, Wallet } from "ethers";
+import { ContractFactory, JsonRpcProvider, keccak256, NonceManager, Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { strippedCodeHash } from "../../src/compile/bytecode.js";
 import { loadSolc } from "../../src/compile/solc.js";
+import type { ImmutableReferences } from "../../src/compile/types.js";
 import { loadModel } from "../../src/config/load.js";
 import type { Model } from "../../src/config/model.js";
-import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import type { DeploymentRecord } from "../../src/state/record.js";
-import { codeHash, type ImmutableRef } from "../../src/verify/code.js";
 import { verify } from "../../src/verify/index.js";
 import { cli } from "../helpers/cli.js";
 import { EXAMPLE } from "../render/helpers.js";
@@ -29,7 +29,7 @@ contract Owned {
 let devnet: Anvil;
 let repo: string;
 let record: DeploymentRecord;
-let refs: ImmutableRef[];
+let refs: ImmutableReferences;
 let proxyAddress: string;
 const require = createRequire(import.meta.url);
 const root = mkdtempSync(path.join(tmpdir(), "w3o-verify-"));
@@ -48,8 +48,8 @@ beforeAll(async () => {
   );
   const c = out.contracts["Owned.sol"].Owned;
   const proxyOut = out.contracts["@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol"].ERC1967Proxy;
-  refs = Object.values(c.evm.deployedBytecode.immutableReferences as Record<string, ImmutableRef[]>).flat();
-  expect(refs.length).toBeGreaterThan(0);
+  refs = c.evm.deployedBytecode.immutableReferences as ImmutableReferences;
+  expect(Object.values(refs).flat().length).toBeGreaterThan(0);
   // Two deployments back to back: the NonceManager counts nonces instead of asking a node that may lag.
   const wallet = new NonceManager(new Wallet(devnet.accounts[0]!.privateKey, new JsonRpcProvider(devnet.url)));
   const owner = devnet.accounts[1]!.address;
@@ -73,7 +73,7 @@ beforeAll(async () => {
         deployer: await wallet.getAddress(),
         source: "Owned.sol",
         contract: "Owned",
-        codeHash: codeHash(`0x${c.evm.deployedBytecode.object}`, refs),
+        codeHash: strippedCodeHash(`0x${c.evm.deployedBytecode.object}`, refs),
         compiler: { version: "0.8.28", optimizer: { enabled: false, runs: 200 }, evmVersion: "cancun" },
         args: [owner],
         encodedArgs: "0x",
@@ -126,6 +126,23 @@ describe("verify against a real anvil", () => {
     const code = report.networks[0]!.contracts[0]!.checks.find((c) => c.check === "code")!;
     expect(code.status).toBe("warn");
     expect(report.ok).toBe(true);
+  });
+
+  it("decides exactly from the deployed code hash that apply records, without compiler output", async () => {
+    const live = await new JsonRpcProvider(devnet.url).getCode(record.contracts.Owned!.address);
+    const exact = structuredClone(record);
+    exact.contracts.Owned!.runtimeCodeHash = keccak256(live);
+    const ok = await verify(await withRecord(exact), "dev", { env: env() });
+    expect(ok.networks[0]!.contracts[0]!.checks.find((c) => c.check === "code")).toEqual({
+      check: "code",
+      status: "ok",
+      message: "matches the deployed code recorded",
+    });
+
+    exact.contracts.Owned!.runtimeCodeHash = `0x${"22".repeat(32)}`;
+    const bad = await verify(await withRecord(exact), "dev", { env: env() });
+    expect(bad.ok).toBe(false);
+    expect(bad.networks[0]!.contracts[0]!.checks.find((c) => c.check === "code")?.status).toBe("fail");
   });
 
   it("fails when the code differs, the owner differs or the contract is missing", async () => {
