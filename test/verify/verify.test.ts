@@ -9,6 +9,7 @@ import { loadSolc } from "../../src/compile/solc.js";
 import type { ImmutableReferences } from "../../src/compile/types.js";
 import { loadModel } from "../../src/config/load.js";
 import type { Model } from "../../src/config/model.js";
+import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import type { DeploymentRecord } from "../../src/state/record.js";
 import { verify } from "../../src/verify/index.js";
 import { cli } from "../helpers/cli.js";
