@@ -1,11 +1,12 @@
 import { stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { z } from "zod";
 import { BaseError } from "../errors/index.js";
 import { ConfigError, type Diagnostic, sortDiagnostics } from "./diagnostics.js";
 import { expandIncludes, isInside, readConfigFile } from "./files.js";
 import { findInlineSecrets } from "./inlineSecrets.js";
-import { type Model, NAMED_SECTIONS, type NamedSection } from "./model.js";
+import { locate, type Model, NAMED_SECTIONS, type NamedSection } from "./model.js";
 import { checkReferences } from "./references.js";
 import { resourceFile, resourceSectionNames, rootFile } from "./schema/root.js";
 import { SourceFile } from "./source.js";
@@ -50,7 +51,7 @@ export async function loadRepo(dir: string): Promise<LoadResult> {
   files[ROOT_FILE] = rootSource;
   const rootData = rootSource.doc.toJS() as Record<string, unknown> | null;
   const rootParsed = validate(rootSource, rootFile, rootData, diagnostics);
-  collect(rootSource, rootData, NAMED_SECTIONS, sections, names, origins, diagnostics);
+  collect(rootSource, rootData, NAMED_SECTIONS, sections, names, origins, files, diagnostics);
 
   const includes = Array.isArray(rootData?.include) ? rootData.include.filter((x): x is string => typeof x === "string") : [];
   for (const [i, entry] of includes.entries()) {
@@ -77,13 +78,14 @@ export async function loadRepo(dir: string): Promise<LoadResult> {
     files[file] = source;
     const data = source.doc.toJS() as Record<string, unknown> | null;
     validate(source, resourceFile, data, diagnostics);
-    collect(source, data, resourceSectionNames, sections, names, origins, diagnostics);
+    collect(source, data, resourceSectionNames, sections, names, origins, files, diagnostics);
   }
 
   for (const source of Object.values(files)) diagnostics.push(...findInlineSecrets(source));
 
   const partial = { ...(rootParsed ?? {}), dir: root, files, origins, ...sections } as unknown as Model;
   diagnostics.push(...checkReferences(partial, names));
+  diagnostics.push(...(await checkSources(partial)));
 
   const sorted = sortDiagnostics(dedupe(diagnostics));
   const failed = sorted.some((d) => d.severity === "error") || !rootParsed;
@@ -95,6 +97,42 @@ export async function loadModel(dir: string): Promise<Model> {
   const { model, diagnostics } = await loadRepo(dir);
   if (!model) throw new ConfigError(diagnostics);
   return model;
+}
+
+/** Each contract's source must exist: in the repo, or as a package import such as @openzeppelin/…. */
+async function checkSources(model: Model): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  for (const [name, c] of Object.entries(model.contracts)) {
+    const isPackage = c.source.startsWith("@");
+    const found = isPackage
+      ? resolvePackageFile(model.dir, c.source)
+      : await stat(path.join(model.dir, c.source)).then(
+          (s) => s.isFile(),
+          () => false,
+        );
+    if (!found) {
+      out.push({
+        ...locate(model, "contracts", name, ["source"]),
+        severity: "error",
+        code: "source-missing",
+        message: `contracts.${name}.source "${c.source}" does not exist`,
+        hint: isPackage
+          ? `Install the package that provides it (npm install ${c.source.split("/").slice(0, 2).join("/")}).`
+          : "Give the path of a .sol file relative to the repo root.",
+      });
+    }
+  }
+  return out;
+}
+
+function resolvePackageFile(repoDir: string, spec: string): boolean {
+  for (const base of [path.join(repoDir, "package.json"), import.meta.url]) {
+    try {
+      createRequire(base).resolve(spec);
+      return true;
+    } catch {}
+  }
+  return false;
 }
 
 function parseFile(file: string, text: string, diagnostics: Diagnostic[]): SourceFile | undefined {
@@ -147,6 +185,7 @@ function collect(
   sections: Record<NamedSection, Record<string, unknown>>,
   names: Record<NamedSection, Set<string>>,
   origins: Record<string, string>,
+  files: Record<string, SourceFile>,
   diagnostics: Diagnostic[],
 ) {
   for (const section of NAMED_SECTIONS) {
@@ -158,7 +197,7 @@ function collect(
       const key = `${section}.${name}`;
       const first = origins[key];
       if (first !== undefined) {
-        const firstPos = first === source.file ? source.locate([section, name], { key: true }) : undefined;
+        const firstPos = files[first]?.locate([section, name], { key: true });
         diagnostics.push({
           file: source.file,
           ...source.locate([section, name], { key: true }),
@@ -190,7 +229,9 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return list.filter((d) => {
     const key = `${d.file}:${d.line}:${d.col}:${d.code}:${d.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 

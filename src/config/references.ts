@@ -69,7 +69,7 @@ export function checkReferences(model: Model, names: Record<NamedSection, Set<st
           ["network"],
           "chain-mismatch",
           `node "${name}" runs ${node.chain} but network "${node.network}" is on ${net.chain}`,
-          `Point it at a ${node.chain} network, or change the node's chain.`,
+          `Point it at a network whose chain is ${node.chain}, or change the node's chain.`,
         );
       }
     }

@@ -13,7 +13,7 @@ export class SourceFile {
     readonly file: string,
     readonly text: string,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    this.doc = parseDocument(text, { lineCounter: this.lineCounter, uniqueKeys: true });
   }
 
   positionOf(offset: number): Position {

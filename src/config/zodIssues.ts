@@ -64,12 +64,11 @@ function toDiagnostics(issue: Issue, source: SourceFile, schema: AnySchema, data
       }
       // Every branch rejected the same unknown key: that key is the mistake.
       const branches = issue.errors;
-      const shared = branches
-        .map((errs) => new Set(errs.flatMap((e) => (e.code === "unrecognized_keys" && e.path.length === 0 ? e.keys : []))))
-        .reduce<Set<string> | undefined>((acc, s) => (acc ? new Set([...acc].filter((k) => s.has(k))) : s), undefined);
+      const keySets = branches.map((errs) => errs.flatMap((e) => (e.code === "unrecognized_keys" && e.path.length === 0 ? e.keys : [])));
+      const shared = keySets.length ? (keySets[0] ?? []).filter((k) => keySets.every((set) => set.includes(k))) : [];
       const description = describeSchema(schema, data, path);
-      if (shared && shared.size > 0) {
-        return [...shared].map((key) => ({
+      if (shared.length > 0) {
+        return shared.map((key) => ({
           ...at([...path, key], true),
           code: "unknown-key",
           message: `unknown key "${key}" in ${where}`,

@@ -11,17 +11,24 @@ export function redactUrl(raw: string): string {
   } catch {
     return raw;
   }
+  let changed = false;
   if (url.username || url.password) {
     url.username = "***";
     url.password = "";
+    changed = true;
   }
-  for (const key of [...url.searchParams.keys()]) url.searchParams.set(key, "***");
+  for (const key of [...url.searchParams.keys()]) {
+    url.searchParams.set(key, "***");
+    changed = true;
+  }
   // Path segments of 16+ mixed characters are API keys in every provider we know of.
-  url.pathname = url.pathname
-    .split("/")
-    .map((seg) => (/^[A-Za-z0-9_-]{16,}$/.test(seg) && /\d/.test(seg) ? "***" : seg))
-    .join("/");
-  return url.toString().replace(/%2A/g, "*");
+  const segments = url.pathname.split("/");
+  const masked = segments.map((seg) => (/^[A-Za-z0-9_-]{16,}$/.test(seg) && /\d/.test(seg) ? "***" : seg));
+  if (masked.some((seg, i) => seg !== segments[i])) {
+    url.pathname = masked.join("/");
+    changed = true;
+  }
+  return changed ? url.toString().replace(/%2A/g, "*") : raw;
 }
 
 /**

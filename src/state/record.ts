@@ -29,11 +29,23 @@ export const recordedContract = z.object({
   proxy: z
     .object({
       kind: z.enum(["uups", "transparent"]),
-      implementation: z.object({ address, txHash: hash, codeHash: hash }),
+      implementation: z.object({
+        address,
+        txHash: hash,
+        codeHash: hash,
+        /** @openzeppelin/upgrades-core StorageLayout of this implementation: the next upgrade is checked against it. */
+        storageLayout: z.unknown().optional(),
+      }),
+      /** Transparent proxies: the ProxyAdmin contract the proxy created (EIP-1967 admin slot). */
       admin: address.optional(),
+      /** Transparent proxies: owner of that ProxyAdmin (the `admin:` declared in the repo). */
+      adminOwner: address.optional(),
+      initializer: z.object({ function: z.string(), args: z.array(z.unknown()) }).optional(),
     })
     .optional(),
   owner: address.optional(),
+  /** AccessControl roles w3o granted, role name → accounts; a role dropped from the repo is revoked from these. */
+  roles: z.record(z.string(), z.array(address)).optional(),
   deployedAt: z.string(),
 });
 

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { generateJsonSchema, jsonSchemas } from "../../config/jsonSchema.js";
+import { generateReference } from "../../config/reference.js";
 
 export function register(program: Command): void {
   program
@@ -9,7 +10,8 @@ export function register(program: Command): void {
     .description("Write the JSON Schemas of w3o.yaml and resource files (for editors, via yaml-language-server).")
     .option("--out <dir>", "folder to write them to", "schema")
     .option("--stdout", "print the w3o.yaml schema instead of writing files")
-    .action(async (opts: { out: string; stdout?: boolean }) => {
+    .option("--docs <file>", "also write the Markdown reference of the format to this file")
+    .action(async (opts: { out: string; stdout?: boolean; docs?: string }) => {
       if (opts.stdout) {
         process.stdout.write(generateJsonSchema("w3o.schema.json"));
         return;
@@ -19,6 +21,11 @@ export function register(program: Command): void {
         const target = path.join(opts.out, file);
         await writeFile(target, generateJsonSchema(file));
         process.stdout.write(`wrote ${target}\n`);
+      }
+      if (opts.docs) {
+        await mkdir(path.dirname(opts.docs), { recursive: true });
+        await writeFile(opts.docs, generateReference());
+        process.stdout.write(`wrote ${opts.docs}\n`);
       }
     });
 }

@@ -1,0 +1,26 @@
+import { benchDevnet } from "./devnet.js";
+import type { BenchResult } from "./types.js";
+
+/**
+ * `npm run bench`: every benchmark, each against baselines measured in the same run, so that
+ * figures are ratios on this machine rather than absolute numbers from another one.
+ * Run one with `npm run bench -- <name>`.
+ */
+const benches: Record<string, () => Promise<BenchResult>> = {
+  devnet: benchDevnet,
+};
+
+const only = process.argv.slice(2).find((a) => !a.startsWith("--"));
+const results: BenchResult[] = [];
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  const result = await run();
+  results.push(result);
+  process.stdout.write(`\n${result.name}\n`);
+  for (const row of result.rows) {
+    const requests = row.requests === undefined ? "" : `  ${String(row.requests).padStart(6)} HTTP requests`;
+    process.stdout.write(`  ${row.label.padEnd(48)} ${row.ms.toFixed(0).padStart(8)} ms${requests}\n`);
+  }
+  process.stdout.write(`  → ${result.summary}\n`);
+}
+if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

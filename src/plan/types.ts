@@ -1,0 +1,202 @@
+/**
+ * The Plan: what apply executes. A pure function of (model, env, records, snapshots, artifacts),
+ * serializable as JSON, carrying the hash of its inputs so apply refuses a stale plan.
+ * This file is the contract between plan (issue-4-plan) and apply (issue-4-apply).
+ */
+import type { Address, CompiledRepo, CompilerSettings, Hex } from "../compile/types.js";
+import type { Model } from "../config/model.js";
+import type { DeploymentRecord } from "../state/record.js";
+
+export type { Address, Hex };
+
+// ───────────────────────── chain snapshot (input) ─────────────────────────
+
+/** What `snapshotNetwork` (chains/evm/snapshot.ts) is asked to read for one recorded contract. */
+export type SnapshotTarget = {
+  address: Address;
+  /** The recorded implementation of a proxy: its code is read in the same batch. */
+  implementation?: Address;
+  /** The recorded ProxyAdmin of a transparent proxy: its owner() is read in the same multicall. */
+  proxyAdmin?: Address;
+  /** (role, account) pairs whose hasRole is read in the same multicall: declared ∪ recorded. */
+  roles?: { role: string; account: Address }[];
+};
+
+/** The live state of one recorded contract. Null means "not there" (no code, empty slot, call reverted). */
+export type LiveContract = {
+  address: Address;
+  /** Runtime code as returned by eth_getCode ("0x" when nothing is deployed). */
+  code: Hex;
+  /** EIP-1967 implementation slot, as an address (null when zero). */
+  implementation: Address | null;
+  /** EIP-1967 admin slot (the ProxyAdmin of a transparent proxy), null when zero. */
+  admin: Address | null;
+  /** Runtime code at the recorded implementation address, when one was asked for. */
+  implementationCode?: Hex;
+  /** OZ v5 Initializable `_initialized` (uint64): 0 never initialized, max uint64 (as string) disabled. */
+  initialized: string;
+  /** owner() of the contract (through the proxy for proxies), null when it has none or it reverted. */
+  owner: Address | null;
+  /** owner() of the recorded ProxyAdmin. */
+  proxyAdminOwner?: Address | null;
+  /** hasRole results keyed `${role}:${account}` (account checksummed). */
+  roles?: Record<string, boolean>;
+};
+
+export type NetworkSnapshot = {
+  network: string;
+  chainId: number;
+  blockNumber: number;
+  /** Keyed by contract resource name. */
+  contracts: Record<string, LiveContract>;
+  /** How many HTTP requests and JSON-RPC calls the snapshot took (for benches and tests). */
+  stats: { httpRequests: number; rpcCalls: number };
+};
+
+// ───────────────────────── plan inputs ─────────────────────────
+
+/** What plan needs from the environment it runs in, resolved at the edge (no I/O in plan). */
+export type PlanEnv = {
+  /** Environment name (w3o.yaml `environments`). */
+  name: string;
+  /**
+   * Account name → address, for accounts whose address is known without a secret: `address:`,
+   * `{ devnet: N }` signers, or a signer whose key the CLI could read. Missing accounts stay references
+   * (`{ $ref: "accounts.X" }`) that apply resolves.
+   */
+  accounts: Record<string, Address>;
+};
+
+export type PlanInputs = {
+  model: Model;
+  env: PlanEnv;
+  /** Deployment record per network (undefined: nothing recorded yet). */
+  records: Record<string, DeploymentRecord | undefined>;
+  /** Chain snapshot per network of the environment. */
+  snapshots: Record<string, NetworkSnapshot>;
+  artifacts: CompiledRepo;
+};
+
+// ───────────────────────── the plan (output) ─────────────────────────
+
+/**
+ * A constructor/initializer argument after references were resolved. A reference to a contract that
+ * is not deployed yet stays `{ $ref: "contracts.X" }` (a dependency edge, resolved at apply time);
+ * likewise an account whose address plan could not know.
+ */
+export type ResolvedArg = string | number | boolean | ResolvedArg[] | { $ref: `contracts.${string}` | `accounts.${string}` };
+
+/** An address that may still be a reference (owner, admin, role members). */
+export type AddressOrRef = Address | { $ref: `contracts.${string}` | `accounts.${string}` };
+
+export type StepAction = "create" | "update" | "noop" | "drift" | "replace" | "remove";
+
+export type DeployKind = "plain" | "create2" | "uups" | "transparent";
+
+/** One change an `update` step makes. */
+export type UpdateChange =
+  | {
+      kind: "upgrade";
+      /** The live implementation being replaced. */
+      fromImplementation: Address;
+      fromCodeHash: Hex;
+      toCodeHash: Hex;
+      /** Storage layout check against the recorded one: "compatible", "incompatible" (apply must refuse) or "unknown" (no layout recorded). */
+      storageLayout: "compatible" | "incompatible" | "unknown";
+      /** upgrades-core's report when incompatible, in words. */
+      storageLayoutReport?: string;
+    }
+  | { kind: "transfer-ownership"; from: Address | null; to: AddressOrRef }
+  /** Transparent proxies: transfer ownership of the ProxyAdmin (the `admin:` declared). */
+  | { kind: "transfer-proxy-admin"; proxyAdmin: Address; from: Address | null; to: AddressOrRef }
+  | { kind: "grant-role"; role: string; roleId: Hex; account: AddressOrRef }
+  | { kind: "revoke-role"; role: string; roleId: Hex; account: Address };
+
+/** One way the chain differs from the record. */
+export type Drift = {
+  field: "code" | "implementation" | "implementation-code" | "admin" | "owner" | "proxy-admin-owner" | "initialized" | "role";
+  recorded: string | null;
+  live: string | null;
+};
+
+export type PlanStep = {
+  /** `${network}/${contract}`: unique within a plan; journal key for apply. */
+  id: string;
+  network: string;
+  chainId: number;
+  /** Contract resource name. */
+  contract: string;
+  /**
+   * create: not recorded → deploy (and proxy + initializer, ownership, roles).
+   * update: recorded and live as recorded, but the repo wants changes (see `changes`).
+   * noop: repo = record = chain.
+   * drift: the chain differs from the record (see `drift`); apply does not act on it.
+   * replace: a non-proxy whose code or constructor args changed: only a new deployment (new address)
+   *   can apply it; apply does it only when asked explicitly for this step (it changes the address).
+   * remove: recorded but no longer declared on this network; apply drops it from the record (nothing on chain).
+   */
+  action: StepAction;
+  /** Why, in words, one sentence each; what a reviewer reads. */
+  reasons: string[];
+  kind: DeployKind;
+  source: string;
+  /** Contract name inside the source (artifact name). */
+  contractName: string;
+  /** Deployer account name, and its address when known. */
+  deployer: { account: string; address?: Address };
+  args: ResolvedArg[];
+  initializer?: { function: string; args: ResolvedArg[] };
+  salt?: string;
+  /** CREATE2 address (the proxy's for a proxy), when salt is set and every input is resolved. */
+  expectedAddress?: Address;
+  /** Expected implementation address (CREATE2 with the same salt) for salted proxies. */
+  expectedImplementation?: Address;
+  /** Step ids (same network) that must be applied first: unresolved `${contracts.X}` in args/initializer/owner/roles. */
+  dependsOn: string[];
+  /** Stripped runtime code hash of the compiled contract (the implementation for proxies). */
+  codeHash: Hex;
+  owner?: AddressOrRef;
+  admin?: AddressOrRef;
+  roles?: { role: string; roleId: Hex; accounts: AddressOrRef[] }[];
+  /** Present for update. */
+  changes?: UpdateChange[];
+  /** Present for drift. */
+  drift?: Drift[];
+  /** The record entry's key facts, when recorded. */
+  recorded?: { address: Address; codeHash: Hex; implementation?: Address; implementationCodeHash?: Hex };
+};
+
+export type PlanSummary = {
+  create: number;
+  /** update steps containing an upgrade. */
+  upgrade: number;
+  /** update steps without an upgrade (ownership, roles). */
+  update: number;
+  replace: number;
+  remove: number;
+  noop: number;
+  drift: number;
+};
+
+export type Plan = {
+  version: 1;
+  project: string;
+  environment: string;
+  compiler: CompilerSettings;
+  /** sha256 (0x…) over model contracts/networks/accounts for this environment, compiled code, records and snapshots. */
+  inputsHash: Hex;
+  networks: { name: string; chainId: number; blockNumber: number; steps: PlanStep[] }[];
+  summary: PlanSummary;
+};
+
+/**
+ * `plan(model, env, records, snapshots, artifacts)` in plan/index.ts (pure). `planInputsHash(inputs)`
+ * there computes `Plan.inputsHash`; apply recomputes it from fresh inputs and refuses when it differs.
+ */
+export type PlanFn = (
+  model: PlanInputs["model"],
+  env: PlanInputs["env"],
+  records: PlanInputs["records"],
+  snapshots: PlanInputs["snapshots"],
+  artifacts: PlanInputs["artifacts"],
+) => Plan;
