@@ -32,6 +32,8 @@ export type IntentEvent = {
   address?: string;
   to?: string;
   summary: string;
+  /** The parts the fingerprint was made of (code hash, args, sender, target), to explain a mismatch. */
+  parts?: Record<string, string>;
 };
 export type TxSignedEvent = {
   type: "tx-signed";
