@@ -1,0 +1,79 @@
+import pRetry, { AbortError } from "p-retry";
+import { BaseError, redactUrl } from "../../errors/index.js";
+
+export type RpcCall = { method: string; params: unknown[] };
+export type RpcResult = { result?: unknown; error?: { code: number; message: string } };
+
+export class RpcError extends BaseError {
+  override name = "RpcError";
+}
+
+export type BatchOptions = {
+  /** Largest batch the endpoint accepts; calls are split into ceil(n / batchLimit) HTTP requests. */
+  batchLimit?: number;
+  /** Retries of a failed HTTP request (connection refused, 429, 5xx). */
+  retries?: number;
+  /** Counts HTTP requests sent (benches and tests read it). */
+  stats?: { httpRequests: number; rpcCalls: number };
+};
+
+/**
+ * Sends JSON-RPC calls as batches (one HTTP POST per batch of up to `batchLimit` calls, all
+ * batches in parallel) and returns results in call order. The URL may carry an API key: it is
+ * only ever shown through `redactUrl`.
+ */
+export async function rpcBatch(url: string, calls: RpcCall[], opts: BatchOptions = {}): Promise<RpcResult[]> {
+  const limit = opts.batchLimit ?? Number.POSITIVE_INFINITY;
+  const chunks: RpcCall[][] = [];
+  for (let i = 0; i < calls.length; i += Number.isFinite(limit) ? limit : calls.length) chunks.push(calls.slice(i, i + limit));
+  const answers = await Promise.all(
+    chunks.map((chunk, c) => {
+      const base = c * (Number.isFinite(limit) ? limit : 0);
+      return postBatch(url, chunk, base, opts);
+    }),
+  );
+  return answers.flat();
+}
+
+async function postBatch(url: string, chunk: RpcCall[], base: number, opts: BatchOptions): Promise<RpcResult[]> {
+  const body = JSON.stringify(chunk.map((c, i) => ({ jsonrpc: "2.0", id: base + i, method: c.method, params: c.params })));
+  const where = redactUrl(url);
+  const send = async () => {
+    if (opts.stats) {
+      opts.stats.httpRequests++;
+      opts.stats.rpcCalls += chunk.length;
+    }
+    let res: Response;
+    try {
+      res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    } catch (cause) {
+      throw new RpcError(`cannot reach the RPC endpoint ${where}`, {
+        cause,
+        hint: "Check the URL in the environment variable named by rpc.env, and that the node is up.",
+      });
+    }
+    if (res.status === 429 || res.status >= 500) throw new RpcError(`RPC endpoint ${where} answered HTTP ${res.status}`);
+    if (!res.ok) {
+      throw new AbortError(
+        new RpcError(`RPC endpoint ${where} answered HTTP ${res.status}`, {
+          details: (await res.text()).slice(0, 300),
+          hint: "If the provider limits batch sizes, set rpc.batchLimit on the network.",
+        }),
+      );
+    }
+    const json = (await res.json()) as unknown;
+    if (!Array.isArray(json)) {
+      const err = (json as { error?: { message?: string } })?.error?.message ?? "not a JSON-RPC batch response";
+      throw new AbortError(
+        new RpcError(`RPC endpoint ${where} rejected a batch of ${chunk.length} calls`, {
+          details: err,
+          hint: "The provider may cap batch sizes: set rpc.batchLimit on the network (e.g. 100).",
+        }),
+      );
+    }
+    const byId = new Map<number, RpcResult>();
+    for (const item of json as ({ id: number } & RpcResult)[]) byId.set(Number(item.id), { result: item.result, error: item.error });
+    return chunk.map((_, i) => byId.get(base + i) ?? { error: { code: -32603, message: "missing from the batch response" } });
+  };
+  return pRetry(send, { retries: opts.retries ?? 2, minTimeout: 200 });
+}

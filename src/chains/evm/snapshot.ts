@@ -1,0 +1,145 @@
+import { getAddress, Interface } from "ethers";
+import type { Address, Hex } from "../../compile/types.js";
+import { BaseError, redactUrl } from "../../errors/index.js";
+import type { LiveContract, NetworkSnapshot, SnapshotTarget } from "../../plan/types.js";
+import { decodeMulticall, multicallRequests, type SubCall } from "./multicall.js";
+import { roleId } from "./roles.js";
+import { type RpcCall, RpcError, type RpcResult, rpcBatch } from "./rpc.js";
+import { ADMIN_SLOT, IMPLEMENTATION_SLOT, INITIALIZABLE_SLOT } from "./slots.js";
+
+export class ChainIdMismatchError extends BaseError {
+  override name = "ChainIdMismatchError";
+}
+
+const views = new Interface([
+  "function owner() view returns (address)",
+  "function hasRole(bytes32 role, address account) view returns (bool)",
+]);
+
+export type SnapshotOptions = {
+  network: string;
+  url: string;
+  /** The chain id the repo declares: a different answer from the endpoint is refused. */
+  chainId?: number;
+  batchLimit?: number;
+  /** Keyed by contract resource name. */
+  targets: Record<string, SnapshotTarget>;
+};
+
+/** A zero 32-byte word is an empty slot; otherwise its low 20 bytes are the address. */
+const slotAddress = (word: unknown): Address | null => {
+  if (typeof word !== "string" || /^0x0*$/.test(word)) return null;
+  return getAddress(`0x${word.slice(-40)}`) as Address;
+};
+const roleKey = (role: string, account: string) => `${role}:${getAddress(account)}`;
+
+/**
+ * Reads the live state of every recorded contract on one network in one JSON-RPC batch
+ * (split only where the provider caps batch size): eth_chainId, eth_blockNumber, and per
+ * contract eth_getCode plus the EIP-1967 implementation/admin and Initializable slots (and the
+ * recorded implementation's code); owner(), ProxyAdmin owner() and hasRole() for all
+ * contracts go in Multicall3 aggregate3 calls inside the same batch. The number of HTTP
+ * requests does not grow with the number of contracts.
+ */
+export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSnapshot> {
+  const names = Object.keys(opts.targets).sort();
+  const calls: RpcCall[] = [
+    { method: "eth_chainId", params: [] },
+    { method: "eth_blockNumber", params: [] },
+  ];
+  const at: Record<string, { code: number; impl: number; admin: number; init: number; implCode?: number }> = {};
+  const subs: SubCall[] = [];
+  const subAt: Record<string, { owner: number; proxyAdminOwner?: number; roles: [string, number][] }> = {};
+  for (const name of names) {
+    const t = opts.targets[name] as SnapshotTarget;
+    const i = calls.length;
+    calls.push(
+      { method: "eth_getCode", params: [t.address, "latest"] },
+      { method: "eth_getStorageAt", params: [t.address, IMPLEMENTATION_SLOT, "latest"] },
+      { method: "eth_getStorageAt", params: [t.address, ADMIN_SLOT, "latest"] },
+      { method: "eth_getStorageAt", params: [t.address, INITIALIZABLE_SLOT, "latest"] },
+    );
+    at[name] = { code: i, impl: i + 1, admin: i + 2, init: i + 3 };
+    if (t.implementation) {
+      (at[name] as { implCode?: number }).implCode = calls.length;
+      calls.push({ method: "eth_getCode", params: [t.implementation, "latest"] });
+    }
+    const s: (typeof subAt)[string] = { owner: subs.length, roles: [] };
+    subs.push({ target: t.address, callData: views.encodeFunctionData("owner") });
+    if (t.proxyAdmin) {
+      s.proxyAdminOwner = subs.length;
+      subs.push({ target: t.proxyAdmin, callData: views.encodeFunctionData("owner") });
+    }
+    for (const r of t.roles ?? []) {
+      s.roles.push([roleKey(r.role, r.account), subs.length]);
+      subs.push({ target: t.address, callData: views.encodeFunctionData("hasRole", [roleId(r.role), r.account]) });
+    }
+    subAt[name] = s;
+  }
+  const multicallAt = calls.length;
+  const mc = subs.length ? multicallRequests(subs) : [];
+  calls.push(...mc);
+
+  const stats = { httpRequests: 0, rpcCalls: 0 };
+  const results = await rpcBatch(opts.url, calls, { batchLimit: opts.batchLimit, stats });
+  const where = `network "${opts.network}" (${redactUrl(opts.url)})`;
+  const value = (r: RpcResult | undefined, what: string): unknown => {
+    if (!r || r.error) throw new RpcError(`${what} failed on ${where}`, { details: r?.error?.message ?? "no answer" });
+    return r.result;
+  };
+
+  const chainId = Number(BigInt(value(results[0], "eth_chainId") as string));
+  if (opts.chainId !== undefined && chainId !== opts.chainId) {
+    throw new ChainIdMismatchError(
+      `the RPC endpoint for network "${opts.network}" is on chain ${chainId}, but w3o.yaml says chainId ${opts.chainId}`,
+      {
+        details: `endpoint: ${redactUrl(opts.url)}`,
+        hint: `Point the network's rpc.env variable at a chain ${opts.chainId} endpoint, or fix networks.${opts.network}.chainId.`,
+      },
+    );
+  }
+  const blockNumber = Number(BigInt(value(results[1], "eth_blockNumber") as string));
+
+  const subResults = mc.flatMap((_, k) => {
+    const raw = value(results[multicallAt + k], "Multicall3 aggregate3 eth_call") as string;
+    if (raw === "0x") {
+      throw new RpcError(`Multicall3 is not deployed at 0xcA11bde05977b3631167028862bE2a173976CA11 on ${where}`, {
+        hint: "Every major EVM chain has it; on a custom devnet use `w3o devnet`, which installs it.",
+      });
+    }
+    return decodeMulticall(raw);
+  });
+  const decodeOwner = (k: number | undefined): Address | null => {
+    const r = k === undefined ? undefined : subResults[k];
+    if (!r?.success || r.returnData.length !== 66) return null;
+    return getAddress(`0x${r.returnData.slice(-40)}`) as Address;
+  };
+
+  const contracts: Record<string, LiveContract> = {};
+  for (const name of names) {
+    const t = opts.targets[name] as SnapshotTarget;
+    const a = at[name] as (typeof at)[string];
+    const s = subAt[name] as (typeof subAt)[string];
+    const init = value(results[a.init], "eth_getStorageAt") as string;
+    const live: LiveContract = {
+      address: getAddress(t.address) as Address,
+      code: value(results[a.code], "eth_getCode") as Hex,
+      implementation: slotAddress(value(results[a.impl], "eth_getStorageAt")),
+      admin: slotAddress(value(results[a.admin], "eth_getStorageAt")),
+      initialized: BigInt(`0x${init.slice(2).padStart(64, "0").slice(-16)}`).toString(),
+      owner: decodeOwner(s.owner),
+    };
+    if (a.implCode !== undefined) live.implementationCode = value(results[a.implCode], "eth_getCode") as Hex;
+    if (t.proxyAdmin) live.proxyAdminOwner = decodeOwner(s.proxyAdminOwner);
+    if (s.roles.length) {
+      live.roles = Object.fromEntries(
+        s.roles.map(([key, k]) => {
+          const r = subResults[k];
+          return [key, Boolean(r?.success && r.returnData.length === 66 && BigInt(r.returnData) === 1n)];
+        }),
+      );
+    }
+    contracts[name] = live;
+  }
+  return { network: opts.network, chainId, blockNumber, contracts, stats };
+}

@@ -1,0 +1,75 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { BaseError } from "../errors/index.js";
+
+const ownRequire = createRequire(import.meta.url);
+
+export class SourceNotFoundError extends BaseError {
+  override name = "SourceNotFoundError";
+}
+
+/** Source unit name → content: exactly what solc gets, and what the cache key hashes. */
+export type Sources = Record<string, string>;
+
+// `import "x";` `import "x" as y;` `import * as y from "x";` `import {a, b as c} from "x";`
+const IMPORT_RE = /\bimport\s+(?:[^"';]*?\bfrom\s+)?["']([^"']+)["']/g;
+const COMMENT_RE = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
+
+/** Import paths of one Solidity file (comments removed first so commented-out imports do not count). */
+export function importsOf(content: string): string[] {
+  const code = content.replace(COMMENT_RE, (c) => c.replace(/[^\n]/g, " "));
+  return [...code.matchAll(IMPORT_RE)].map((m) => m[1] as string);
+}
+
+/** The unit name solc uses for an import: relative paths are resolved against the importing unit. */
+export function resolveImport(from: string, spec: string): string {
+  if (spec.startsWith("./") || spec.startsWith("../")) return path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+  return spec;
+}
+
+/**
+ * Reads a unit: a repo-relative file, else a file of an npm package (`@openzeppelin/contracts/…`)
+ * found from the repo's node_modules first, then w3o's own (which ships OpenZeppelin v5).
+ */
+async function readUnit(repoDir: string, unit: string, importedFrom?: string): Promise<string> {
+  const local = path.join(repoDir, unit);
+  const fromRepo = await readFile(local, "utf8").catch(() => undefined);
+  if (fromRepo !== undefined) return fromRepo;
+  const m = unit.match(/^((?:@[^/]+\/)?[^/]+)\/(.+)$/);
+  if (m) {
+    const [, pkg, rest] = m as unknown as [string, string, string];
+    for (const req of [createRequire(path.join(repoDir, "package.json")), ownRequire]) {
+      let dir: string;
+      try {
+        dir = path.dirname(req.resolve(`${pkg}/package.json`));
+      } catch {
+        continue;
+      }
+      const content = await readFile(path.join(dir, rest), "utf8").catch(() => undefined);
+      if (content !== undefined) return content;
+    }
+  }
+  throw new SourceNotFoundError(`cannot find Solidity source "${unit}"${importedFrom ? ` (imported by ${importedFrom})` : ""}`, {
+    hint: unit.startsWith("@")
+      ? "Install the package that provides it in the infra repo (npm install …), or fix the import path."
+      : "Paths are relative to the infra repo root (e.g. contracts/src/Token.sol); check the file exists.",
+  });
+}
+
+/** Reads the root units and everything they import, transitively. */
+export async function collectSources(repoDir: string, roots: string[]): Promise<Sources> {
+  const sources: Sources = {};
+  const queue: { unit: string; from?: string }[] = roots.map((unit) => ({ unit }));
+  const seen = new Set<string>();
+  while (queue.length) {
+    const batch = queue.splice(0).filter((q) => !seen.has(q.unit) && seen.add(q.unit));
+    const contents = await Promise.all(batch.map((q) => readUnit(repoDir, q.unit, q.from)));
+    batch.forEach((q, i) => {
+      const content = contents[i] as string;
+      sources[q.unit] = content;
+      for (const spec of importsOf(content)) queue.push({ unit: resolveImport(q.unit, spec), from: q.unit });
+    });
+  }
+  return sources;
+}

@@ -1,0 +1,151 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { getAddress, Interface } from "ethers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChainIdMismatchError, snapshotNetwork } from "../../../src/chains/evm/snapshot.js";
+import { compile, strippedCodeHash } from "../../../src/compile/index.js";
+import type { CompiledRepo } from "../../../src/compile/types.js";
+import type { Model } from "../../../src/config/model.js";
+import { type Anvil, startDevnet } from "../../../src/devnet/index.js";
+import { BOX_SOL, tempRepo, vaultSol } from "../../fixtures/contracts.js";
+import { type Deployed, deploy, deployUups, devSigner } from "../../fixtures/deploy.js";
+import { type CountingProxy, countingProxy } from "../../helpers/countingProxy.js";
+
+let devnet: Anvil;
+let proxy: CountingProxy;
+let compiled: CompiledRepo;
+let dir: string;
+let cache: string;
+let box: Deployed;
+let vault: Awaited<ReturnType<typeof deployUups>>;
+let transparent: Deployed;
+let proxyAdmin: string;
+const owner2 = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+
+beforeAll(async () => {
+  [devnet, dir, cache] = await Promise.all([
+    startDevnet({ port: 0 }),
+    tempRepo({ "contracts/Box.sol": BOX_SOL, "contracts/Vault.sol": vaultSol() }),
+    mkdtemp(path.join(os.tmpdir(), "w3o-cache-")),
+  ]);
+  proxy = await countingProxy(devnet.url);
+  const c = (source: string) => ({ source, networks: ["local"], deployer: "deployer", args: [], expect: [] });
+  compiled = await compile(
+    {
+      dir,
+      compiler: { version: "0.8.28", evmVersion: "cancun" },
+      contracts: {
+        Box: c("contracts/Box.sol"),
+        Vault: { ...c("contracts/Vault.sol"), proxy: { kind: "uups", initializer: { function: "initialize", args: [] } } },
+      } as Model["contracts"],
+    },
+    { cacheDir: cache },
+  );
+  const me = devnet.accounts[0]?.address as string;
+  const signer = devSigner(devnet.url, devnet.accounts[0]?.privateKey as string);
+  box = await deploy(signer, compiled.contracts.Box as never, [me, 42]);
+  vault = await deployUups(signer, compiled, compiled.contracts.Vault as never, [me]);
+  const init = new Interface(compiled.contracts.Vault?.abi ?? []).encodeFunctionData("initialize", [me]);
+  const impl2 = await deploy(signer, compiled.contracts.Vault as never);
+  transparent = await deploy(signer, compiled.proxies.TransparentUpgradeableProxy, [impl2.address, owner2, init]);
+  const adminSlot = await signer.provider?.getStorage(
+    transparent.address,
+    "0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103",
+  );
+  proxyAdmin = getAddress(`0x${adminSlot?.slice(-40)}`);
+});
+afterAll(async () => {
+  await proxy?.close();
+  await devnet?.stop();
+  await rm(dir, { recursive: true, force: true });
+  await rm(cache, { recursive: true, force: true });
+});
+
+describe("snapshotNetwork", () => {
+  it("reads code, EIP-1967 slots, initialized, owners in one HTTP request", async () => {
+    proxy.reset();
+    const nobody = "0x000000000000000000000000000000000000dEaD";
+    const snap = await snapshotNetwork({
+      network: "local",
+      url: proxy.url,
+      chainId: 31337,
+      targets: {
+        Box: { address: box.address as never },
+        Vault: { address: vault.proxy.address as never, implementation: vault.implementation.address as never },
+        VaultImpl: { address: vault.implementation.address as never },
+        Transparent: { address: transparent.address as never, proxyAdmin: proxyAdmin as never },
+        Missing: { address: nobody },
+      },
+    });
+    expect(proxy.counts.requests).toBe(1);
+    expect(snap.stats.httpRequests).toBe(1);
+    expect(snap.chainId).toBe(31337);
+    expect(snap.blockNumber).toBeGreaterThan(0);
+
+    const b = snap.contracts.Box;
+    // Box's immutable is filled in on chain: only the stripped hash with immutables zeroed matches.
+    expect(strippedCodeHash(b?.code ?? "0x", compiled.contracts.Box?.immutableReferences)).toBe(compiled.contracts.Box?.codeHash);
+    expect(b?.implementation).toBeNull();
+    expect(b?.owner).toBe(devnet.accounts[0]?.address);
+
+    const v = snap.contracts.Vault;
+    expect(v?.implementation).toBe(vault.implementation.address);
+    expect(v?.initialized).toBe("1");
+    expect(v?.owner).toBe(devnet.accounts[0]?.address); // through the proxy
+    // UUPSUpgradeable keeps `address(this)` in an immutable: zeroing it is what makes the hashes meet.
+    expect(strippedCodeHash(v?.implementationCode ?? "0x")).not.toBe(compiled.contracts.Vault?.codeHash);
+    expect(strippedCodeHash(v?.implementationCode ?? "0x", compiled.contracts.Vault?.immutableReferences)).toBe(
+      compiled.contracts.Vault?.codeHash,
+    );
+    expect(strippedCodeHash(v?.code ?? "0x")).toBe(compiled.proxies.ERC1967Proxy.codeHash);
+    expect(snap.contracts.VaultImpl?.initialized).toBe((2n ** 64n - 1n).toString()); // _disableInitializers()
+
+    const t = snap.contracts.Transparent;
+    expect(t?.admin).toBe(proxyAdmin);
+    expect(t?.proxyAdminOwner).toBe(owner2);
+
+    expect(snap.contracts.Missing).toMatchObject({ code: "0x", owner: null, implementation: null, initialized: "0" });
+  });
+
+  it("reads AccessControl roles through the same multicall", async () => {
+    const me = devnet.accounts[0]?.address as string;
+    // ProxyAdmin is Ownable without AccessControl: hasRole reverts, which reads as "not granted".
+    const snap = await snapshotNetwork({
+      network: "local",
+      url: devnet.url,
+      targets: { Admin: { address: proxyAdmin as never, roles: [{ role: "MINTER_ROLE", account: me as never }] } },
+    });
+    expect(snap.contracts.Admin?.roles).toEqual({ [`MINTER_ROLE:${me}`]: false });
+  });
+
+  it("refuses an endpoint on another chain, without printing the URL's credentials", async () => {
+    const err = await snapshotNetwork({
+      network: "sepolia",
+      url: `${proxy.url}/v3/abcdef0123456789abcdef0123456789`,
+      chainId: 11155111,
+      targets: {},
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(ChainIdMismatchError);
+    expect(err.message).toContain('the RPC endpoint for network "sepolia" is on chain 31337, but w3o.yaml says chainId 11155111');
+    expect(err.message).not.toContain("abcdef0123456789abcdef0123456789");
+  });
+
+  it("1,000 contracts: one HTTP request without a batch limit, ceil(calls / limit) with one", async () => {
+    const targets = Object.fromEntries(
+      Array.from({ length: 1000 }, (_, i) => [`C${i}`, { address: (i % 2 ? box.address : vault.proxy.address) as never }]),
+    );
+    proxy.reset();
+    const unlimited = await snapshotNetwork({ network: "local", url: proxy.url, chainId: 31337, targets });
+    expect(proxy.counts.requests).toBe(1);
+    const calls = proxy.counts.calls;
+    expect(calls).toBe(2 + 4 * 1000 + 2); // chainId, blockNumber, 4 reads each, owner() for all in 2 aggregate3 calls
+    expect(Object.values(unlimited.contracts).filter((c) => c.owner === devnet.accounts[0]?.address)).toHaveLength(1000);
+
+    proxy.reset();
+    const limited = await snapshotNetwork({ network: "local", url: proxy.url, chainId: 31337, batchLimit: 300, targets });
+    expect(proxy.counts.requests).toBe(Math.ceil(calls / 300));
+    expect(Math.max(...proxy.counts.batchSizes)).toBe(300);
+    expect(limited.contracts).toEqual(unlimited.contracts);
+  });
+});
