@@ -1,4 +1,4 @@
-import { getCreateAddress } from "ethers";
+import { getAddress, getCreateAddress } from "ethers";
 import { BaseError, redact } from "../errors/index.js";
 import type { Signer } from "../signers/index.js";
 import type { IntentEvent, JournalEvent, ReceiptEvent, TxSignedEvent } from "./events.js";
@@ -146,7 +146,15 @@ export async function execute(ops: Op[], o: ExecOptions): Promise<Map<string, Op
     const address = st.receipt?.contractAddress ?? st.intent.address;
     if (address) addresses.set(st.step, address);
     if (st.receipt?.status === 0) continue;
-    results.set(st.step, { id: st.step, status: "done", address, txHash: st.receipt?.hash, blockNumber: st.receipt?.blockNumber, nonce: st.intent.nonce, resumed: true });
+    results.set(st.step, {
+      id: st.step,
+      status: "done",
+      address,
+      txHash: st.receipt?.hash,
+      blockNumber: st.receipt?.blockNumber,
+      nonce: st.intent.nonce,
+      resumed: true,
+    });
     emit({ type: "op-done", op: st.step, hash: st.receipt?.hash, address, block: st.receipt?.blockNumber, resumed: true });
   }
 
@@ -319,7 +327,9 @@ async function sendWave(
   for (const p of wave) {
     const signer = o.signers.get(p.op.from.toLowerCase());
     if (!signer) throw new BaseError(`no signer for ${p.op.from}`);
-    signed.push(await signTx(signer, o.chainId, p.op.id, { to: p.built.to, data: p.built.data, nonce: p.nonce, gasLimit: p.gasLimit! }, fees));
+    signed.push(
+      await signTx(signer, o.chainId, p.op.id, { to: p.built.to, data: p.built.data, nonce: p.nonce, gasLimit: p.gasLimit! }, fees),
+    );
   }
   await o.journal.append(...signed);
 
@@ -358,7 +368,7 @@ function receiptEvent(step: string, r: RawReceipt): ReceiptEvent {
     blockNumber: Number(BigInt(r.blockNumber)),
     status: BigInt(r.status) === 1n ? 1 : 0,
     gasUsed: BigInt(r.gasUsed).toString(),
-    contractAddress: r.contractAddress ?? undefined,
+    contractAddress: r.contractAddress ? getAddress(r.contractAddress) : undefined,
   };
 }
 
@@ -419,7 +429,13 @@ async function replaceStuck(inFlight: Map<string, Flight>, o: ExecOptions, emit:
     // Up to 3 tries: "underpriced" means the node wants a bigger bump than ours; bump again.
     for (let attempt = 0; next && attempt < 3; attempt++) {
       const signer = o.signers.get(f.op.from.toLowerCase())!;
-      const t = await signTx(signer, o.chainId, f.op.id, { to: f.built.to, data: f.built.data, nonce: f.intent.nonce, gasLimit: f.gasLimit }, next);
+      const t = await signTx(
+        signer,
+        o.chainId,
+        f.op.id,
+        { to: f.built.to, data: f.built.data, nonce: f.intent.nonce, gasLimit: f.gasLimit },
+        next,
+      );
       await o.journal.append(t);
       f.txs.push(t);
       const [r] = await o.rpc.batch([{ method: "eth_sendRawTransaction", params: [t.raw] }]);

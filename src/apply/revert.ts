@@ -3,15 +3,15 @@ import { AbiCoder, Interface, type InterfaceAbi } from "ethers";
 const ERROR_STRING = "0x08c379a0";
 const PANIC = "0x4e487b71";
 const PANIC_CODES: Record<number, string> = {
-  0x01: "assert(false)",
-  0x11: "arithmetic overflow or underflow",
-  0x12: "division or modulo by zero",
-  0x21: "invalid enum value",
-  0x22: "corrupt storage byte array",
-  0x31: "pop() on an empty array",
-  0x32: "array index out of bounds",
-  0x41: "out of memory",
-  0x51: "call to an uninitialized function",
+  1: "assert(false)",
+  17: "arithmetic overflow or underflow",
+  18: "division or modulo by zero",
+  33: "invalid enum value",
+  34: "corrupt storage byte array",
+  49: "pop() on an empty array",
+  50: "array index out of bounds",
+  65: "out of memory",
+  81: "call to an uninitialized function",
 };
 
 /** Revert data carried by a JSON-RPC error (geth, anvil and erigon put it in `data`, some nest it). */

@@ -58,7 +58,11 @@ export class Rpc {
       },
       { retries: this.opts.retries ?? 5, minTimeout: 100, maxTimeout: 5_000, factor: 2 },
     );
-    const list = (Array.isArray(json) ? json : [json]) as { id: number; result?: T; error?: { code: number; message: string; data?: unknown } }[];
+    const list = (Array.isArray(json) ? json : [json]) as {
+      id: number;
+      result?: T;
+      error?: { code: number; message: string; data?: unknown };
+    }[];
     const byId = new Map(list.map((r) => [r.id, r]));
     return ids.map((id): RpcResult<T> => {
       const r = byId.get(id);
