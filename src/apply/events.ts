@@ -59,7 +59,8 @@ export type VerifiedEvent = { type: "verified"; step: string; checks: string[] }
 export type FailedEvent = { type: "failed"; step: string; message: string; hash?: string };
 export type VoidedEvent = { type: "voided"; step: string; reason: string };
 export type RedeployEvent = { type: "redeploy"; step: string; reason: string };
-export type RecordEvent = { type: "record"; step: "$record"; record: unknown };
+/** The deployment record written at the end of a run; the steps it covers are settled (the next run starts them fresh). */
+export type RecordEvent = { type: "record"; step: "$record"; record: unknown; settled: string[] };
 
 export type JournalEvent =
   | IntentEvent

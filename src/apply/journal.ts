@@ -37,6 +37,8 @@ export function reduceJournal(events: readonly JournalEvent[]): JournalState {
   for (const e of events) {
     if (e.type === "record") {
       record = e.record;
+      // What the record holds is settled: git has it now, and a later change to the same step is a new deploy, not a mismatch.
+      for (const step of e.settled ?? []) steps.delete(step);
       continue;
     }
     if (e.type === "intent") {

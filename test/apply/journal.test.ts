@@ -60,8 +60,8 @@ describe("journal reducer", () => {
   it("ignores events of a step it has no intent for, and keeps the last record", () => {
     const s = reduceJournal([
       { type: "receipt", step: "ghost", hash: "0x", blockNumber: 1, status: 1, gasUsed: "1" },
-      { type: "record", step: "$record", record: { v: 1 } },
-      { type: "record", step: "$record", record: { v: 2 } },
+      { type: "record", step: "$record", record: { v: 1 }, settled: [] },
+      { type: "record", step: "$record", record: { v: 2 }, settled: ["A"] },
     ]);
     expect(s.steps.size).toBe(0);
     expect(s.record).toEqual({ v: 2 });
