@@ -1,4 +1,4 @@
-import { concat, getCreate2Address, id, Interface, keccak256 } from "ethers";
+import { concat, getCreate2Address, Interface, id, keccak256 } from "ethers";
 import type { Address, Artifact, Hex, ProxyArtifacts } from "../compile/types.js";
 
 /**
@@ -38,4 +38,3 @@ export const proxyArtifact = (proxies: ProxyArtifacts, kind: "uups" | "transpare
 
 export const encodeArgs = (artifact: Pick<Artifact, "abi">, args: readonly unknown[]): Hex =>
   new Interface(artifact.abi).encodeDeploy(args) as Hex;
-

@@ -21,6 +21,11 @@ export const recordedContract = z.object({
   contract: z.string(),
   /** keccak256 of the compiled runtime code with the metadata hash stripped and immutables zeroed. */
   codeHash: hash,
+  /**
+   * keccak256 of the exact runtime code on chain at deploy time (metadata and immutables included):
+   * plan compares live code with it to detect drift even after the repo's code changed.
+   */
+  runtimeCodeHash: hash.optional(),
   compiler: compilerSettings,
   /** Constructor arguments after references were resolved, and their ABI encoding. */
   args: z.array(z.unknown()),
@@ -33,6 +38,7 @@ export const recordedContract = z.object({
         address,
         txHash: hash,
         codeHash: hash,
+        runtimeCodeHash: hash.optional(),
         /** @openzeppelin/upgrades-core StorageLayout of this implementation: the next upgrade is checked against it. */
         storageLayout: z.unknown().optional(),
       }),

@@ -1,0 +1,32 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Command } from "commander";
+import { loadModel } from "../../config/load.js";
+import { renderPlan } from "../../plan/render.js";
+import { planEnvironment } from "../../plan/run.js";
+import { EXIT, UsageError } from "../exitCodes.js";
+import { out, printJson } from "../output.js";
+
+export function register(program: Command): void {
+  program
+    .command("plan")
+    .description("Compare the contracts the repo declares with the deployment record and the chain; say what apply would do.")
+    .argument("[dir]", "infra repo (folder with w3o.yaml)", ".")
+    .requiredOption("-e, --env <environment>", "environment to plan (from w3o.yaml environments)")
+    .option("--json", "print the plan as JSON")
+    .option("--out <file>", "also write the plan as JSON to this file (for w3o apply --plan)")
+    .action(async (dir: string, opts: { env: string; json?: boolean; out?: string }) => {
+      const model = await loadModel(dir);
+      if (!model.environments[opts.env]) {
+        throw new UsageError(`no environment "${opts.env}" in ${path.join(dir, "w3o.yaml")}`, {
+          hint: `Use one of: ${Object.keys(model.environments).join(", ")}.`,
+        });
+      }
+      const { plan } = await planEnvironment(model, opts.env);
+      if (opts.out) await writeFile(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
+      if (opts.json) printJson(plan);
+      else process.stdout.write(renderPlan(plan, out));
+      // Drift needs a person: apply leaves drifted contracts alone, so the plan is not clean.
+      process.exitCode = plan.summary.drift ? EXIT.failed : EXIT.ok;
+    });
+}

@@ -1,0 +1,247 @@
+import { createHash } from "node:crypto";
+import { keccak256 } from "ethers";
+import { roleId } from "../chains/evm/roles.js";
+import { chains } from "../chains/index.js";
+import type { Artifact } from "../compile/types.js";
+import type { Model } from "../config/model.js";
+import { BaseError } from "../errors/index.js";
+import type { DeploymentRecord } from "../state/record.js";
+import { isRef, type Known, resolveAddress } from "./resolve.js";
+import { baseStep, changesOf, describeChange, describeDrift, driftOf, replaceReasons, type StepContext } from "./steps.js";
+import type { Address, Hex, NetworkSnapshot, Plan, PlanEnv, PlanInputs, PlanStep, PlanSummary, SnapshotTarget } from "./types.js";
+
+export { renderPlan, summaryLine } from "./render.js";
+export type * from "./types.js";
+
+export class PlanInputError extends BaseError {
+  override name = "PlanInputError";
+}
+
+/** EVM networks of the environment, in the order the environment lists them. */
+export function planNetworks(model: Model, envName: string): string[] {
+  const env = model.environments[envName];
+  if (!env) {
+    throw new PlanInputError(`no environment "${envName}"`, { hint: `Use one of: ${Object.keys(model.environments).join(", ")}.` });
+  }
+  return env.networks.filter((n) => {
+    const net = model.networks[n];
+    return net !== undefined && chains[net.chain].evm;
+  });
+}
+
+const declaredOn = (model: Model, network: string) =>
+  Object.keys(model.contracts)
+    .filter((name) => model.contracts[name]?.networks.includes(network))
+    .sort();
+
+/**
+ * What the snapshot must read on one network: every recorded contract, its recorded implementation
+ * and ProxyAdmin, and the (role, account) pairs declared or recorded.
+ */
+export function snapshotTargets(model: Model, env: PlanEnv, record: DeploymentRecord | undefined): Record<string, SnapshotTarget> {
+  const known: Known = { contracts: recordedAddresses(record), accounts: env.accounts };
+  const out: Record<string, SnapshotTarget> = {};
+  for (const [name, rec] of Object.entries(record?.contracts ?? {})) {
+    const t: SnapshotTarget = { address: rec.address as Address };
+    if (rec.proxy) t.implementation = rec.proxy.implementation.address as Address;
+    if (rec.proxy?.admin) t.proxyAdmin = rec.proxy.admin as Address;
+    const pairs = new Map<string, { role: string; account: Address }>();
+    for (const [role, list] of Object.entries(model.contracts[name]?.roles ?? {})) {
+      for (const a of list) {
+        const addr = resolveAddress(a, known);
+        if (addr && !isRef(addr)) pairs.set(`${role}:${addr}`, { role, account: addr });
+      }
+    }
+    for (const [role, list] of Object.entries(rec.roles ?? {})) {
+      for (const a of list) pairs.set(`${role}:${a}`, { role, account: a as Address });
+    }
+    if (pairs.size) t.roles = [...pairs.values()];
+    out[name] = t;
+  }
+  return out;
+}
+
+const recordedAddresses = (record: DeploymentRecord | undefined): Record<string, Address> =>
+  Object.fromEntries(Object.entries(record?.contracts ?? {}).map(([n, r]) => [n, r.address as Address]));
+
+/**
+ * The plan: a pure function of the repo, the deployment records, the chain snapshots and the
+ * compiled code. Same inputs, same plan, byte for byte.
+ */
+export function plan(
+  model: Model,
+  env: PlanEnv,
+  records: PlanInputs["records"],
+  snapshots: PlanInputs["snapshots"],
+  artifacts: PlanInputs["artifacts"],
+): Plan {
+  const networks: Plan["networks"] = [];
+  for (const network of planNetworks(model, env.name)) {
+    const record = records[network];
+    const declared = declaredOn(model, network);
+    if (!declared.length && !Object.keys(record?.contracts ?? {}).length) continue;
+    const snap = snapshots[network];
+    if (!snap) throw new PlanInputError(`no chain snapshot for network "${network}"`);
+    if (record && record.chainId !== snap.chainId) {
+      throw new PlanInputError(
+        `the deployment record of ${env.name}/${network} is for chain ${record.chainId}, the endpoint is chain ${snap.chainId}`,
+      );
+    }
+    const ctx: StepContext = {
+      model,
+      network,
+      chainId: snap.chainId,
+      known: { contracts: recordedAddresses(record), accounts: env.accounts },
+      artifacts,
+    };
+    const steps = declared.map((name) => stepFor(ctx, name, record, snap));
+    for (const name of Object.keys(record?.contracts ?? {}).sort()) {
+      if (declared.includes(name)) continue;
+      const rec = record?.contracts[name];
+      if (!rec) continue;
+      steps.push({
+        id: `${network}/${name}`,
+        network,
+        chainId: snap.chainId,
+        contract: name,
+        action: "remove",
+        reasons: [`no longer declared on ${network}: apply drops it from the record; the contract at ${rec.address} stays on chain`],
+        kind: rec.proxy ? rec.proxy.kind : rec.salt ? "create2" : "plain",
+        source: rec.source,
+        contractName: rec.contract,
+        deployer: { account: "", address: rec.deployer as Address },
+        args: rec.args as PlanStep["args"],
+        dependsOn: [],
+        codeHash: (rec.proxy?.implementation.codeHash ?? rec.codeHash) as Hex,
+        recorded: recordedFacts(rec),
+      });
+    }
+    networks.push({ name: network, chainId: snap.chainId, blockNumber: snap.blockNumber, steps: deployOrder(steps) });
+  }
+  const summary = summarize(networks.flatMap((n) => n.steps));
+  return {
+    version: 1,
+    project: model.project,
+    environment: env.name,
+    compiler: artifacts.compiler,
+    inputsHash: planInputsHash({ model, env, records, snapshots, artifacts }),
+    networks,
+    summary,
+  };
+}
+
+const recordedFacts = (rec: DeploymentRecord["contracts"][string]): NonNullable<PlanStep["recorded"]> => ({
+  address: rec.address as Address,
+  codeHash: rec.codeHash as Hex,
+  ...(rec.proxy
+    ? { implementation: rec.proxy.implementation.address as Address, implementationCodeHash: rec.proxy.implementation.codeHash as Hex }
+    : {}),
+});
+
+function stepFor(ctx: StepContext, name: string, record: DeploymentRecord | undefined, snap: NetworkSnapshot): PlanStep {
+  const base = baseStep(ctx, name);
+  const rec = record?.contracts[name];
+  if (!rec) {
+    const after = base.dependsOn.length ? `, after ${base.dependsOn.map((d) => d.split("/")[1]).join(", ")}` : "";
+    const where = base.expectedAddress ? ` at ${base.expectedAddress} (CREATE2, salt "${base.salt}")` : "";
+    return { ...base, action: "create", reasons: [`not deployed on ${ctx.network} yet: deploy${where}${after}`] };
+  }
+  const live = snap.contracts[name];
+  if (!live) throw new PlanInputError(`the snapshot of ${ctx.network} has no live state for recorded contract "${name}"`);
+  const artifact = ctx.artifacts.contracts[name] as Artifact;
+  const proxyArt = rec.proxy
+    ? rec.proxy.kind === "uups"
+      ? ctx.artifacts.proxies.ERC1967Proxy
+      : ctx.artifacts.proxies.TransparentUpgradeableProxy
+    : undefined;
+  const withRecord = { ...base, recorded: recordedFacts(rec) };
+  const drift = driftOf(rec, live, artifact, proxyArt);
+  if (drift.length) return { ...withRecord, action: "drift", drift, reasons: drift.map(describeDrift) };
+  const replace = replaceReasons(ctx, base, rec, artifact);
+  if (replace.length) return { ...withRecord, action: "replace", reasons: replace };
+  const changes = changesOf(base, rec, live, artifact);
+  if (changes.length) return { ...withRecord, action: "update", changes, reasons: changes.map(describeChange) };
+  return { ...withRecord, action: "noop", reasons: [`deployed at ${rec.address}; repo, record and chain agree`] };
+}
+
+/** Dependencies first; otherwise by name, so the order never depends on map iteration. */
+function deployOrder(steps: PlanStep[]): PlanStep[] {
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const done = new Set<string>();
+  const out: PlanStep[] = [];
+  const visit = (s: PlanStep, path: Set<string>) => {
+    if (done.has(s.id) || path.has(s.id)) return; // cycles are rejected by validation
+    path.add(s.id);
+    for (const d of s.dependsOn) {
+      const dep = byId.get(d);
+      if (dep) visit(dep, path);
+    }
+    done.add(s.id);
+    out.push(s);
+  };
+  const sorted = [...steps].sort(
+    (a, b) => Number(a.action === "remove") - Number(b.action === "remove") || a.contract.localeCompare(b.contract),
+  );
+  for (const s of sorted) visit(s, new Set());
+  return out;
+}
+
+function summarize(steps: PlanStep[]): PlanSummary {
+  const s: PlanSummary = { create: 0, upgrade: 0, update: 0, replace: 0, remove: 0, noop: 0, drift: 0 };
+  for (const step of steps) {
+    if (step.action === "update") {
+      if (step.changes?.some((c) => c.kind === "upgrade")) s.upgrade++;
+      else s.update++;
+    } else s[step.action]++;
+  }
+  return s;
+}
+
+/** JSON with object keys sorted at every level: the same value always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
+      : v,
+  );
+}
+
+/**
+ * sha256 over everything the plan depends on: the environment's networks and the contracts and
+ * accounts they use, the compile inputs, the records and the live state (code as its hash; the
+ * block number is left out so a new block alone does not make a plan stale).
+ */
+export function planInputsHash(inputs: PlanInputs): Hex {
+  const { model, env, records, snapshots, artifacts } = inputs;
+  const nets = planNetworks(model, env.name);
+  const contracts = Object.fromEntries(Object.entries(model.contracts).filter(([, c]) => c.networks.some((n) => nets.includes(n))));
+  const live = Object.fromEntries(
+    nets.map((n) => {
+      const s = snapshots[n];
+      if (!s) return [n, null];
+      const state = Object.fromEntries(
+        Object.entries(s.contracts).map(([name, c]) => [
+          name,
+          { ...c, code: keccak256(c.code), ...(c.implementationCode ? { implementationCode: keccak256(c.implementationCode) } : {}) },
+        ]),
+      );
+      return [n, { chainId: s.chainId, contracts: state }];
+    }),
+  );
+  const payload = {
+    project: model.project,
+    environment: env,
+    networks: Object.fromEntries(nets.map((n) => [n, model.networks[n]])),
+    contracts,
+    compile: artifacts.inputHash,
+    records: Object.fromEntries(nets.map((n) => [n, records[n] ?? null])),
+    live,
+  };
+  return `0x${createHash("sha256").update(canonicalJson(payload)).digest("hex")}`;
+}
+
+export { roleId };

@@ -1,0 +1,59 @@
+import type { Plan, PlanStep, PlanSummary } from "./types.js";
+
+type Paint = (s: string) => string;
+export type Palette = { green: Paint; yellow: Paint; red: Paint; cyan: Paint; dim: Paint; bold: Paint; magenta: Paint };
+const plain: Palette = { green: String, yellow: String, red: String, cyan: String, dim: String, bold: String, magenta: String };
+
+/** The summary every plan ends with. `to update` / `to replace` appear only when there are some. */
+export function summaryLine(s: PlanSummary): string {
+  const parts = [`${s.create} to create`, `${s.upgrade} to upgrade`];
+  if (s.update) parts.push(`${s.update} to update`);
+  if (s.replace) parts.push(`${s.replace} to replace`);
+  parts.push(`${s.remove} to remove`, `${s.noop} unchanged`, `${s.drift} drifted`);
+  return `Plan: ${parts.join(", ")}`;
+}
+
+const label = (s: PlanStep) => (s.action === "update" && s.changes?.some((c) => c.kind === "upgrade") ? "upgrade" : s.action);
+
+const SYMBOL: Record<string, [string, keyof Palette]> = {
+  create: ["+", "green"],
+  upgrade: ["~", "yellow"],
+  update: ["~", "yellow"],
+  replace: ["±", "magenta"],
+  remove: ["-", "red"],
+  drift: ["!", "red"],
+  noop: ["=", "dim"],
+};
+
+function what(s: PlanStep): string {
+  const kind = s.kind === "plain" ? "" : s.kind === "create2" ? "CREATE2 " : `${s.kind} proxy `;
+  const at = s.recorded?.address ?? s.expectedAddress;
+  return `${kind}${s.source}:${s.contractName}${at ? `  ${at}` : ""}`;
+}
+
+/**
+ * A plan as a reviewer reads it in a PR comment: one block per network, one aligned line per
+ * contract (symbol, action, name, what/where), the reasons under anything that is not a no-op,
+ * and the summary line. Pure: colours come in as a palette (none by default).
+ */
+export function renderPlan(plan: Plan, paint: Palette = plain): string {
+  const lines: string[] = [paint.bold(`Plan for ${plan.project} · environment ${plan.environment} · solc ${plan.compiler.version}`), ""];
+  const steps = plan.networks.flatMap((n) => n.steps);
+  const nameWidth = Math.max(8, ...steps.map((s) => s.contract.length));
+  for (const net of plan.networks) {
+    lines.push(paint.cyan(`${net.name} (chain ${net.chainId}, block ${net.blockNumber})`));
+    for (const s of net.steps) {
+      const action = label(s);
+      const [symbol, colour] = SYMBOL[action] ?? ["?", "bold"];
+      const head = `  ${symbol} ${action.padEnd(7)} ${s.contract.padEnd(nameWidth)}  ${what(s)}`;
+      lines.push(paint[colour](head));
+      if (s.action === "noop") continue;
+      for (const r of s.reasons) lines.push(paint.dim(`      ${r}`));
+    }
+    lines.push("");
+  }
+  if (!plan.networks.length) lines.push(paint.dim("  (no contracts declared or recorded in this environment)"), "");
+  const line = summaryLine(plan.summary);
+  lines.push(paint.bold(plan.summary.drift ? paint.red(line) : line));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,92 @@
+import { Wallet } from "ethers";
+import { snapshotNetwork } from "../chains/evm/snapshot.js";
+import { compile } from "../compile/index.js";
+import type { CompiledRepo, CompileOptions } from "../compile/types.js";
+import type { Model, Network } from "../config/model.js";
+import { devAccounts } from "../devnet/anvil.js";
+import { BaseError, redactUrl } from "../errors/index.js";
+import type { DeploymentRecord } from "../state/record.js";
+import { readRecords } from "../state/records.js";
+import { plan, planNetworks, snapshotTargets } from "./index.js";
+import type { Address, NetworkSnapshot, Plan, PlanEnv } from "./types.js";
+
+export class MissingRpcError extends BaseError {
+  override name = "MissingRpcError";
+}
+
+type Vars = Record<string, string | undefined>;
+
+/** The network's RPC URL: the variable named by rpc.env, else rpc.default. May hold an API key: show it only through redactUrl. */
+export function rpcUrl(name: string, network: Network, vars: Vars = process.env): string {
+  const url = vars[network.rpc.env] || network.rpc.default;
+  if (!url) {
+    throw new MissingRpcError(`no RPC endpoint for network "${name}": ${network.rpc.env} is not set`, {
+      hint: `export ${network.rpc.env}=https://… (the URL of a ${name} node), or set rpc.default for a local devnet.`,
+    });
+  }
+  return url;
+}
+
+/**
+ * Addresses of the environment's accounts that can be known without unlocking anything: fixed
+ * addresses, devnet keys (public), and keys present in the environment (only the address is kept).
+ * Keystores stay references that apply resolves once it unlocks them.
+ */
+export function accountAddresses(model: Model, envName: string, vars: Vars = process.env): Record<string, Address> {
+  const out: Record<string, Address> = {};
+  const dev = devAccounts(10);
+  for (const [name, acct] of Object.entries(model.accounts)) {
+    const o = acct.environments?.[envName];
+    const fixed = o?.address ?? acct.address;
+    const signer = o?.signer ?? acct.signer;
+    if (fixed) out[name] = fixed as Address;
+    else if (signer && "devnet" in signer) out[name] = dev[signer.devnet]?.address as Address;
+    else if (signer && "env" in signer && vars[signer.env]) {
+      try {
+        out[name] = new Wallet(vars[signer.env] as string).address as Address;
+      } catch {
+        // A malformed key is reported by apply, which needs it; plan only wanted the address.
+      }
+    }
+  }
+  return out;
+}
+
+export type PlanRun = {
+  plan: Plan;
+  env: PlanEnv;
+  records: Record<string, DeploymentRecord | undefined>;
+  snapshots: Record<string, NetworkSnapshot>;
+  artifacts: CompiledRepo;
+};
+
+/** Reads everything plan needs (records from the repo, compiled code, chain state) and plans. */
+export async function planEnvironment(
+  model: Model,
+  envName: string,
+  opts: { vars?: Vars; compile?: CompileOptions } = {},
+): Promise<PlanRun> {
+  const vars = opts.vars ?? process.env;
+  const networks = planNetworks(model, envName);
+  const env: PlanEnv = { name: envName, accounts: accountAddresses(model, envName, vars) };
+  const [records, artifacts] = await Promise.all([readRecords(model.dir, envName, networks), compile(model, opts.compile)]);
+  const active = networks.filter((n) => Object.values(model.contracts).some((c) => c.networks.includes(n)) || records[n]);
+  const snaps = await Promise.all(
+    active.map((n) => {
+      const net = model.networks[n] as Network;
+      const url = rpcUrl(n, net, vars);
+      return snapshotNetwork({
+        network: n,
+        url,
+        chainId: net.chainId,
+        batchLimit: net.rpc.batchLimit,
+        targets: snapshotTargets(model, env, records[n]),
+      }).catch((e: unknown) => {
+        if (e instanceof BaseError) throw e;
+        throw new BaseError(`reading ${n} failed (${redactUrl(url)})`, { cause: e });
+      });
+    }),
+  );
+  const snapshots = Object.fromEntries(snaps.map((s) => [s.network, s]));
+  return { plan: plan(model, env, records, snapshots, artifacts), env, records, snapshots, artifacts };
+}

@@ -1,0 +1,264 @@
+import { getStorageUpgradeReport, type StorageLayout, withValidationDefaults } from "@openzeppelin/upgrades-core";
+import { keccak256 } from "ethers";
+import { roleId } from "../chains/evm/roles.js";
+import { strippedCodeHash } from "../compile/bytecode.js";
+import type { Artifact, CompiledRepo } from "../compile/types.js";
+import { locate, type Model } from "../config/model.js";
+import { BaseError } from "../errors/index.js";
+import type { RecordedContract } from "../state/record.js";
+import { create2Address, encodeArgs, initCode, initializerData, proxyArtifact, proxyConstructorArgs } from "./create2.js";
+import { isRef, type Known, resolveAddress, resolveArgs, sameAddress } from "./resolve.js";
+import type { Address, AddressOrRef, Drift, Hex, LiveContract, PlanStep, UpdateChange } from "./types.js";
+
+export class PlanArgsError extends BaseError {
+  override name = "PlanArgsError";
+}
+
+export type StepContext = {
+  model: Model;
+  network: string;
+  chainId: number;
+  known: Known;
+  artifacts: CompiledRepo;
+};
+
+const short = (a: string | null | undefined) => (a ? `${a.slice(0, 6)}…${a.slice(-4)}` : "none");
+const show = (v: AddressOrRef | null | undefined) => (v == null ? "none" : isRef(v) ? `\${${v.$ref}}` : v);
+
+/** The part of a step that depends only on the repo: what would be deployed, resolved as far as possible. */
+export function baseStep(ctx: StepContext, name: string): Omit<PlanStep, "action" | "reasons"> {
+  const c = ctx.model.contracts[name] as Model["contracts"][string];
+  const artifact = ctx.artifacts.contracts[name] as Artifact;
+  const args = resolveArgs(c.args, ctx.known);
+  const init = c.proxy ? resolveArgs(c.proxy.initializer.args, ctx.known) : undefined;
+  const deps = new Set([...args.contracts, ...(init?.contracts ?? [])]);
+  const deployerAddress = ctx.known.accounts[c.deployer];
+  const step: Omit<PlanStep, "action" | "reasons"> = {
+    id: `${ctx.network}/${name}`,
+    network: ctx.network,
+    chainId: ctx.chainId,
+    contract: name,
+    kind: c.proxy ? c.proxy.kind : c.salt ? "create2" : "plain",
+    source: c.source,
+    contractName: artifact.name,
+    deployer: { account: c.deployer, ...(deployerAddress ? { address: deployerAddress } : {}) },
+    args: args.args,
+    ...(c.proxy && init ? { initializer: { function: c.proxy.initializer.function, args: init.args } } : {}),
+    ...(c.salt ? { salt: c.salt } : {}),
+    dependsOn: [...deps].sort().map((d) => `${ctx.network}/${d}`),
+    codeHash: artifact.codeHash,
+  };
+  const owner = resolveAddress(c.owner, ctx.known);
+  if (owner) step.owner = owner;
+  const admin = resolveAddress(c.admin, ctx.known);
+  if (admin) step.admin = admin;
+  if (c.roles) {
+    step.roles = Object.keys(c.roles)
+      .sort()
+      .map((role) => ({
+        role,
+        roleId: roleId(role),
+        accounts: (c.roles?.[role] ?? []).map((a) => resolveAddress(a, ctx.known) as AddressOrRef),
+      }));
+  }
+  if (c.salt && !args.unresolved) {
+    const code = encodeOrExplain(ctx, name, ["args"], () => initCode(artifact, args.args as unknown[]));
+    const implAddress = create2Address(code, c.salt);
+    if (!c.proxy) step.expectedAddress = implAddress;
+    else {
+      step.expectedImplementation = implAddress;
+      const adminOwner = admin && !isRef(admin) ? admin : deployerAddress;
+      if (init && !init.unresolved && (c.proxy.kind === "uups" || adminOwner)) {
+        const data = encodeOrExplain(ctx, name, ["proxy", "initializer", "args"], () =>
+          initializerData(artifact, c.proxy?.initializer.function ?? "initialize", init.args as unknown[]),
+        );
+        const proxy = proxyArtifact(ctx.artifacts.proxies, c.proxy.kind);
+        step.expectedAddress = create2Address(initCode(proxy, proxyConstructorArgs(c.proxy.kind, implAddress, data, adminOwner)), c.salt);
+      }
+    }
+  }
+  return step;
+}
+
+/** Arguments that do not fit the ABI are a repo mistake: say where, and what solc expects. */
+function encodeOrExplain<T>(ctx: StepContext, name: string, path: (string | number)[], fn: () => T): T {
+  try {
+    return fn();
+  } catch (cause) {
+    const at = locate(ctx.model, "contracts", name, path);
+    throw new PlanArgsError(`${at.file}:${at.line}:${at.col}: arguments of ${name} do not match its ABI`, {
+      details: cause instanceof Error ? cause.message.split("\n")[0] : String(cause),
+      hint: "Check the number and types of the constructor/initializer arguments against the Solidity source.",
+      cause,
+    });
+  }
+}
+
+/** Live vs record: anything that changed on chain without w3o. */
+export function driftOf(rec: RecordedContract, live: LiveContract, artifact: Artifact, proxyArt?: Artifact): Drift[] {
+  const out: Drift[] = [];
+  if (live.code === "0x") return [{ field: "code", recorded: rec.codeHash, live: null }];
+  const codeDiffers = (code: string, recRuntime: string | undefined, recStripped: string, a: Artifact | undefined) => {
+    if (recRuntime) return keccak256(code) !== recRuntime;
+    // Without the exact hash, stripped hashes only compare when the compiled code is the recorded one.
+    return a !== undefined && a.codeHash === recStripped && strippedCodeHash(code, a.immutableReferences) !== recStripped;
+  };
+  if (codeDiffers(live.code, rec.runtimeCodeHash, rec.codeHash, rec.proxy ? proxyArt : artifact)) {
+    out.push({ field: "code", recorded: rec.runtimeCodeHash ?? rec.codeHash, live: keccak256(live.code) });
+  }
+  if (rec.proxy) {
+    const impl = rec.proxy.implementation;
+    if (!sameAddress(live.implementation, impl.address))
+      out.push({ field: "implementation", recorded: impl.address, live: live.implementation });
+    else if (live.implementationCode !== undefined && codeDiffers(live.implementationCode, impl.runtimeCodeHash, impl.codeHash, artifact)) {
+      out.push({ field: "implementation-code", recorded: impl.runtimeCodeHash ?? impl.codeHash, live: keccak256(live.implementationCode) });
+    }
+    if (live.initialized === "0") out.push({ field: "initialized", recorded: "initialized", live: "never initialized" });
+    if (rec.proxy.admin && !sameAddress(live.admin, rec.proxy.admin))
+      out.push({ field: "admin", recorded: rec.proxy.admin, live: live.admin });
+    if (rec.proxy.adminOwner && live.proxyAdminOwner !== undefined && !sameAddress(live.proxyAdminOwner, rec.proxy.adminOwner)) {
+      out.push({ field: "proxy-admin-owner", recorded: rec.proxy.adminOwner, live: live.proxyAdminOwner });
+    }
+  }
+  if (rec.owner && !sameAddress(live.owner, rec.owner)) out.push({ field: "owner", recorded: rec.owner, live: live.owner });
+  for (const [role, accounts] of Object.entries(rec.roles ?? {})) {
+    for (const account of accounts) {
+      const has = Object.entries(live.roles ?? {}).find(
+        ([k]) => sameAddress(k.slice(role.length + 1), account) && k.startsWith(`${role}:`),
+      )?.[1];
+      if (has === false) out.push({ field: "role", recorded: `${role} granted to ${account}`, live: "not granted" });
+    }
+  }
+  return out;
+}
+
+export function describeDrift(d: Drift): string {
+  switch (d.field) {
+    case "code":
+      return d.live === null
+        ? `no code at the recorded address (self-destructed, or the record belongs to another chain)`
+        : `the code at the recorded address is not the code w3o deployed (runtime hash ${short(d.live)}, recorded ${short(d.recorded)})`;
+    case "implementation":
+      return `the proxy points at implementation ${d.live ?? "none"}, the record says ${d.recorded} (upgraded outside w3o?)`;
+    case "implementation-code":
+      return `the implementation's code is not the recorded one (runtime hash ${short(d.live)}, recorded ${short(d.recorded)})`;
+    case "initialized":
+      return "the proxy was never initialized: anyone can call its initializer and take it over";
+    case "admin":
+      return `the proxy's EIP-1967 admin is ${d.live ?? "none"}, the record says ${d.recorded}`;
+    case "proxy-admin-owner":
+      return `the ProxyAdmin is owned by ${d.live ?? "nobody"}, the record says ${d.recorded}`;
+    case "owner":
+      return `owner is ${d.live ?? "none (renounced, or no owner())"} on chain, the record says ${d.recorded} (changed outside w3o?)`;
+    case "role":
+      return `${d.recorded}, but on chain it is ${d.live} (revoked outside w3o?)`;
+  }
+}
+
+/** Repo vs record (and chain, which matches the record here): what apply changes in place. */
+export function changesOf(
+  step: Omit<PlanStep, "action" | "reasons">,
+  rec: RecordedContract,
+  live: LiveContract,
+  artifact: Artifact,
+): UpdateChange[] {
+  const out: UpdateChange[] = [];
+  if (rec.proxy && artifact.codeHash !== rec.proxy.implementation.codeHash) {
+    const old = rec.proxy.implementation.storageLayout as StorageLayout | undefined;
+    let storageLayout: "compatible" | "incompatible" | "unknown" = "unknown";
+    let storageLayoutReport: string | undefined;
+    if (old && artifact.storageLayout) {
+      const report = getStorageUpgradeReport(old, artifact.storageLayout, withValidationDefaults({}));
+      storageLayout = report.ok ? "compatible" : "incompatible";
+      if (!report.ok) storageLayoutReport = report.explain(false);
+    }
+    out.push({
+      kind: "upgrade",
+      fromImplementation: rec.proxy.implementation.address as Address,
+      fromCodeHash: rec.proxy.implementation.codeHash as Hex,
+      toCodeHash: artifact.codeHash,
+      storageLayout,
+      ...(storageLayoutReport ? { storageLayoutReport } : {}),
+    });
+  }
+  if (step.owner && (isRef(step.owner) || !sameAddress(live.owner, step.owner))) {
+    out.push({ kind: "transfer-ownership", from: live.owner, to: step.owner });
+  }
+  if (step.admin && rec.proxy?.admin && (isRef(step.admin) || !sameAddress(live.proxyAdminOwner, step.admin))) {
+    out.push({ kind: "transfer-proxy-admin", proxyAdmin: rec.proxy.admin as Address, from: live.proxyAdminOwner ?? null, to: step.admin });
+  }
+  const granted = (role: string, account: string) =>
+    Object.entries(live.roles ?? {}).some(([k, v]) => v && k.startsWith(`${role}:`) && sameAddress(k.slice(role.length + 1), account));
+  const declared = new Set<string>();
+  for (const r of step.roles ?? []) {
+    for (const account of r.accounts) {
+      if (!isRef(account)) declared.add(`${r.role}:${account.toLowerCase()}`);
+      if (isRef(account) || !granted(r.role, account)) out.push({ kind: "grant-role", role: r.role, roleId: r.roleId, account });
+    }
+  }
+  for (const [role, accounts] of Object.entries(rec.roles ?? {})) {
+    for (const account of accounts) {
+      if (!declared.has(`${role}:${account.toLowerCase()}`) && granted(role, account)) {
+        out.push({ kind: "revoke-role", role, roleId: roleId(role), account: account as Address });
+      }
+    }
+  }
+  return out;
+}
+
+export function describeChange(ch: UpdateChange): string {
+  switch (ch.kind) {
+    case "upgrade": {
+      const layout =
+        ch.storageLayout === "compatible"
+          ? "storage layout compatible"
+          : ch.storageLayout === "incompatible"
+            ? "STORAGE LAYOUT INCOMPATIBLE: apply will refuse"
+            : "no recorded storage layout to check against";
+      return `implementation code changed (${short(ch.fromCodeHash)} → ${short(ch.toCodeHash)}): upgrade from ${ch.fromImplementation}; ${layout}`;
+    }
+    case "transfer-ownership":
+      return `transfer ownership from ${ch.from ?? "none"} to ${show(ch.to)}`;
+    case "transfer-proxy-admin":
+      return `transfer the ProxyAdmin (${ch.proxyAdmin}) from ${ch.from ?? "none"} to ${show(ch.to)}`;
+    case "grant-role":
+      return `grant ${ch.role} to ${show(ch.account)}`;
+    case "revoke-role":
+      return `revoke ${ch.role} from ${ch.account} (no longer declared)`;
+  }
+}
+
+/** Why a recorded plain contract would need a new deployment, or nothing. */
+export function replaceReasons(
+  ctx: StepContext,
+  step: Omit<PlanStep, "action" | "reasons">,
+  rec: RecordedContract,
+  artifact: Artifact,
+): string[] {
+  const c = ctx.model.contracts[step.contract] as Model["contracts"][string];
+  const out: string[] = [];
+  if (rec.proxy && c.proxy && rec.proxy.kind !== c.proxy.kind) {
+    out.push(`proxy kind changed from ${rec.proxy.kind} to ${c.proxy.kind}: only a new proxy (new address) can do that`);
+  }
+  if (!rec.proxy && c.proxy) out.push("now declared behind a proxy, but deployed without one: a new deployment (new address) is needed");
+  if (rec.proxy && !c.proxy) out.push("no longer declared behind a proxy, but deployed with one: a new deployment (new address) is needed");
+  if (out.length || rec.proxy) return out;
+  if (artifact.codeHash !== rec.codeHash) {
+    out.push(
+      `code changed (stripped runtime hash ${short(rec.codeHash)} → ${short(artifact.codeHash)}); a contract without a proxy cannot change in place`,
+    );
+  }
+  if (step.dependsOn.length) {
+    out.push(`its constructor takes ${step.dependsOn.map((d) => d.split("/")[1]).join(", ")}, which will be deployed anew`);
+  } else {
+    const encoded = encodeOrExplain(ctx, step.contract, ["args"], () => encodeArgs(artifact, step.args as unknown[]));
+    if (encoded.toLowerCase() !== rec.encodedArgs.toLowerCase()) {
+      out.push(`constructor arguments changed (recorded ${JSON.stringify(rec.args)}, now ${JSON.stringify(step.args)})`);
+    }
+  }
+  if (out.length)
+    out.push(
+      "applying it deploys a new contract at a new address (apply does so only when asked for this step); put it behind a proxy to upgrade in place",
+    );
+  return out;
+}
