@@ -10,9 +10,23 @@ export class LockHeldError extends BaseError {
   override name = "LockHeldError";
   constructor(readonly lock: LockInfo) {
     super(`environment "${lock.environment}" of ${lock.project} is locked by ${lock.holder} (pid ${lock.pid}) since ${lock.since}`, {
-      metaMessages: [`Held by: ${lock.command}`],
+      metaMessages: [
+        `Held by: ${lock.command}`,
+        ...(holderGone(lock) ? [`pid ${lock.pid} is not running on this host: that apply crashed or was killed.`] : []),
+      ],
       hint: `Wait for that apply to finish. If it crashed, check it is gone (pid ${lock.pid} on its host), then run: w3o unlock --env ${lock.environment}`,
     });
+  }
+}
+
+/** Only said, never acted on: a lock is released by `w3o unlock`, not by guessing. */
+function holderGone(lock: LockInfo): boolean {
+  if (lock.holder !== whoami()) return false;
+  try {
+    process.kill(lock.pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ESRCH";
   }
 }
 

@@ -1,11 +1,10 @@
-import { writeFile, mkdir } from "node:fs/promises";
-import path from "node:path";
 import { getAddress } from "ethers";
 import type { CompiledRepo } from "../compile/types.js";
 import type { Model } from "../config/model.js";
 import type { PlanStep, ResolvedArg } from "../plan/types.js";
 import type { Signer } from "../signers/index.js";
-import { type DeploymentRecord, recordPath } from "../state/record.js";
+import type { DeploymentRecord } from "../state/record.js";
+import { writeRecord } from "../state/records.js";
 import { type ExecEvent, execute } from "./executor.js";
 import type { GasPolicy } from "./fees.js";
 import type { Journal } from "./journal.js";
@@ -114,7 +113,9 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
       owner: resolveAddr(step.owner),
       adminOwner: step.kind === "transparent" ? (resolveAddr(step.admin) ?? step.deployer.address) : undefined,
       initializer: proxied && Boolean(step.initializer),
-      roles: (step.roles ?? []).flatMap((r) => r.accounts.map((a) => ({ role: r.role, account: resolveAddr(a)! })).filter((x) => x.account)),
+      roles: (step.roles ?? []).flatMap((r) =>
+        r.accounts.map((a) => ({ role: r.role, account: resolveAddr(a)! })).filter((x) => x.account),
+      ),
       expect: i.model.contracts[step.contract]?.expect ?? [],
     });
   }
@@ -142,9 +143,7 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
     resolveArgs,
     now: new Date().toISOString(),
   });
-  const recordFile = path.join(i.recordDir, recordPath(i.environment, i.network));
-  await mkdir(path.dirname(recordFile), { recursive: true });
-  await writeFile(recordFile, `${JSON.stringify(record, null, 2)}\n`);
+  const recordFile = await writeRecord(i.recordDir, record);
   const settled = [...results.values()].filter((r) => r.status === "done" || r.status === "skipped").map((r) => r.id);
   await i.journal.append({ type: "record", step: "$record", record, settled });
 

@@ -43,8 +43,13 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
     if ((step.action === "create" || step.action === "replace") && done(pub) && pub?.address) {
       const args = i.resolveArgs(step, step.args);
       const proxied = step.kind === "uups" || step.kind === "transparent";
-      const codeArt = step.kind === "uups" ? i.artifacts.proxies.ERC1967Proxy : step.kind === "transparent" ? i.artifacts.proxies.TransparentUpgradeableProxy : art;
-      const entry: RecordedContract & { runtimeCodeHash?: string } = {
+      const codeArt =
+        step.kind === "uups"
+          ? i.artifacts.proxies.ERC1967Proxy
+          : step.kind === "transparent"
+            ? i.artifacts.proxies.TransparentUpgradeableProxy
+            : art;
+      const entry: RecordedContract = {
         address: pub.address,
         txHash: pub.txHash ?? contracts[step.contract]?.txHash ?? `0x${"0".repeat(64)}`,
         blockNumber: pub.blockNumber ?? 0,
@@ -71,7 +76,9 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
             ...(art.storageLayout ? { storageLayout: art.storageLayout } : {}),
           },
           ...(admin ? { admin, adminOwner: v?.live.proxyAdminOwner ?? undefined } : {}),
-          ...(step.initializer ? { initializer: { function: step.initializer.function, args: i.resolveArgs(step, step.initializer.args) } } : {}),
+          ...(step.initializer
+            ? { initializer: { function: step.initializer.function, args: i.resolveArgs(step, step.initializer.args) } }
+            : {}),
         };
       }
       if (v?.live.owner) entry.owner = v.live.owner;
@@ -79,7 +86,7 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
       if (roles) entry.roles = roles;
       contracts[step.contract] = entry;
     } else if (step.action === "update" && contracts[step.contract]) {
-      const entry = { ...contracts[step.contract]! } as RecordedContract & { runtimeCodeHash?: string };
+      const entry = { ...contracts[step.contract]! } as RecordedContract;
       const upgrade = i.results.get(`${step.id}#upgrade`);
       if (entry.proxy && done(upgrade) && impl?.address) {
         entry.proxy = {

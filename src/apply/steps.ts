@@ -1,7 +1,15 @@
 import { getAddress, Interface, type InterfaceAbi, keccak256, ZeroAddress } from "ethers";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import { BaseError } from "../errors/index.js";
-import { CREATE2_FACTORY, create2Address, create2Salt, initCode, initializerData, proxyArtifact, proxyConstructorArgs } from "../plan/create2.js";
+import {
+  CREATE2_FACTORY,
+  create2Address,
+  create2Salt,
+  initCode,
+  initializerData,
+  proxyArtifact,
+  proxyConstructorArgs,
+} from "../plan/create2.js";
 import type { AddressOrRef, PlanStep, ResolvedArg } from "../plan/types.js";
 import type { RecordedContract } from "../state/record.js";
 import type { BuiltTx, Op } from "./ops.js";
@@ -44,7 +52,8 @@ export function opsForSteps(steps: PlanStep[], ctx: StepContext, redeploy: Set<s
   const byContract = new Map(steps.map((s) => [s.contract, s]));
   const ops: Op[] = [];
   for (const step of steps) {
-    if (step.action === "create" || (step.action === "replace" && redeploy.has(step.contract))) ops.push(...createOps(step, ctx, byContract));
+    if (step.action === "create" || (step.action === "replace" && redeploy.has(step.contract)))
+      ops.push(...createOps(step, ctx, byContract));
     else if (step.action === "update") ops.push(...updateOps(step, ctx, byContract));
   }
   return ops;
@@ -56,7 +65,10 @@ function resolver(step: PlanStep, ctx: StepContext, byContract: Map<string, Plan
     const [kind, name] = ref.split(".") as ["contracts" | "accounts", string];
     if (kind === "accounts") {
       const a = ctx.accounts[name];
-      if (!a) throw new BaseError(`account "${name}" has no address in this environment`, { hint: `Give accounts.${name} an address: or a signer:.` });
+      if (!a)
+        throw new BaseError(`account "${name}" has no address in this environment`, {
+          hint: `Give accounts.${name} an address: or a signer:.`,
+        });
       return a;
     }
     const dep = byContract.get(name);
@@ -155,10 +167,13 @@ function callOp(
   };
 }
 
-const artifactOfOrEmpty = (ctx: StepContext, step: PlanStep): InterfaceAbi => (ctx.artifacts.contracts[step.contract]?.abi ?? []) as InterfaceAbi;
+const artifactOfOrEmpty = (ctx: StepContext, step: PlanStep): InterfaceAbi =>
+  (ctx.artifacts.contracts[step.contract]?.abi ?? []) as InterfaceAbi;
 
 async function readOwner(rpc: Rpc, address: string): Promise<string | undefined> {
-  const [r] = await rpc.batch<string>([{ method: "eth_call", params: [{ to: address, data: views.encodeFunctionData("owner") }, "latest"] }]);
+  const [r] = await rpc.batch<string>([
+    { method: "eth_call", params: [{ to: address, data: views.encodeFunctionData("owner") }, "latest"] },
+  ]);
   return r?.ok && r.result.length === 66 ? getAddress(`0x${r.result.slice(-40)}`) : undefined;
 }
 
@@ -175,7 +190,9 @@ function createOps(step: PlanStep, ctx: StepContext, byContract: Map<string, Pla
     ops.push(deployOp(self, step, artifact, (a) => step.args.map((v) => r.value(v, a)), argDeps, `deploy ${step.contract}`));
   } else {
     const implId = `${step.id}#impl`;
-    ops.push(deployOp(implId, step, artifact, (a) => step.args.map((v) => r.value(v, a)), argDeps, `deploy ${step.contract} implementation`));
+    ops.push(
+      deployOp(implId, step, artifact, (a) => step.args.map((v) => r.value(v, a)), argDeps, `deploy ${step.contract} implementation`),
+    );
     const init = step.initializer;
     const r2 = resolver(step, ctx, byContract);
     r2.collect(init?.args ?? []);
@@ -187,9 +204,20 @@ function createOps(step: PlanStep, ctx: StepContext, byContract: Map<string, Pla
         step,
         proxy,
         (a) => {
-          const data = init ? initializerData(artifact, init.function, init.args.map((v) => r2.value(v, a))) : "0x";
+          const data = init
+            ? initializerData(
+                artifact,
+                init.function,
+                init.args.map((v) => r2.value(v, a)),
+              )
+            : "0x";
           const adminOwner = step.admin ? r2.address(step.admin, a) : from;
-          return proxyConstructorArgs(step.kind as "uups" | "transparent", a(implId) as `0x${string}`, data as `0x${string}`, adminOwner as `0x${string}`);
+          return proxyConstructorArgs(
+            step.kind as "uups" | "transparent",
+            a(implId) as `0x${string}`,
+            data as `0x${string}`,
+            adminOwner as `0x${string}`,
+          );
         },
         [implId, ...r2.deps],
         `deploy ${step.kind === "uups" ? "ERC1967 (UUPS)" : "transparent"} proxy of ${step.contract}${init ? ` and call ${init.function}()` : ""}`,
@@ -261,37 +289,73 @@ function updateOps(step: PlanStep, ctx: StepContext, byContract: Map<string, Pla
       const r = resolver(step, ctx, byContract);
       r.collect(step.args);
       const implId = `${step.id}#impl`;
-      ops.push(deployOp(implId, { ...step, salt: undefined }, artifact, (a) => step.args.map((v) => r.value(v, a)), [...r.deps], `deploy new ${step.contract} implementation`));
+      ops.push(
+        deployOp(
+          implId,
+          { ...step, salt: undefined },
+          artifact,
+          (a) => step.args.map((v) => r.value(v, a)),
+          [...r.deps],
+          `deploy new ${step.contract} implementation`,
+        ),
+      );
       ops.push(upgradeOp(step, ctx, implId, at));
     } else if (change.kind === "transfer-ownership") {
       const r = resolver(step, ctx, byContract);
       r.collect(change.to);
       const from = change.from ?? deployer(step);
       ops.push(
-        callOp(`${step.id}#owner`, step, from, `transfer ownership of ${step.contract}`, [...r.deps], [], (a) => ({
-          to: at(),
-          data: views.encodeFunctionData("transferOwnership", [r.address(change.to, a)]),
-        }), ctx),
+        callOp(
+          `${step.id}#owner`,
+          step,
+          from,
+          `transfer ownership of ${step.contract}`,
+          [...r.deps],
+          [],
+          (a) => ({
+            to: at(),
+            data: views.encodeFunctionData("transferOwnership", [r.address(change.to, a)]),
+          }),
+          ctx,
+        ),
       );
     } else if (change.kind === "transfer-proxy-admin") {
       const r = resolver(step, ctx, byContract);
       r.collect(change.to);
       const from = change.from ?? deployer(step);
       ops.push(
-        callOp(`${step.id}#admin-owner`, step, from, `transfer the ProxyAdmin of ${step.contract}`, [...r.deps], [], (a) => ({
-          to: change.proxyAdmin,
-          data: views.encodeFunctionData("transferOwnership", [r.address(change.to, a)]),
-        }), ctx),
+        callOp(
+          `${step.id}#admin-owner`,
+          step,
+          from,
+          `transfer the ProxyAdmin of ${step.contract}`,
+          [...r.deps],
+          [],
+          (a) => ({
+            to: change.proxyAdmin,
+            data: views.encodeFunctionData("transferOwnership", [r.address(change.to, a)]),
+          }),
+          ctx,
+        ),
       );
     } else if (change.kind === "grant-role" || change.kind === "revoke-role") {
       const r = resolver(step, ctx, byContract);
       r.collect(change.account);
       const fn = change.kind === "grant-role" ? "grantRole" : "revokeRole";
       ops.push(
-        callOp(`${step.id}#${change.kind}:${change.role}:${typeof change.account === "string" ? change.account : change.account.$ref}`, step, deployer(step), `${fn} ${change.role} on ${step.contract}`, [...r.deps], [], (a) => ({
-          to: at(),
-          data: views.encodeFunctionData(fn, [change.roleId, r.address(change.account, a)]),
-        }), ctx),
+        callOp(
+          `${step.id}#${change.kind}:${change.role}:${typeof change.account === "string" ? change.account : change.account.$ref}`,
+          step,
+          deployer(step),
+          `${fn} ${change.role} on ${step.contract}`,
+          [...r.deps],
+          [],
+          (a) => ({
+            to: at(),
+            data: views.encodeFunctionData(fn, [change.roleId, r.address(change.account, a)]),
+          }),
+          ctx,
+        ),
       );
     }
   }
@@ -317,4 +381,3 @@ function upgradeOp(step: PlanStep, ctx: StepContext, implId: string, at: () => s
     ctx,
   );
 }
-

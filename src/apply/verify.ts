@@ -68,7 +68,8 @@ export async function verifyDeployed(
     const checks: string[] = [];
     const problems: string[] = [];
     const check = (ok: boolean, good: string, bad: string) => (ok ? checks.push(good) : problems.push(bad));
-    const codeArt = e.kind === "uups" ? artifacts.proxies.ERC1967Proxy : e.kind === "transparent" ? artifacts.proxies.TransparentUpgradeableProxy : art;
+    const codeArt =
+      e.kind === "uups" ? artifacts.proxies.ERC1967Proxy : e.kind === "transparent" ? artifacts.proxies.TransparentUpgradeableProxy : art;
     check(
       live.code !== "0x" && strippedCodeHash(live.code, codeArt.immutableReferences) === codeArt.codeHash,
       "runtime code matches the compiled code",
@@ -100,15 +101,25 @@ export async function verifyDeployed(
       const key = `${r.role}:${getAddress(r.account)}`;
       check(live.roles?.[key] === true, `${r.role} granted to ${r.account}`, `${r.account} lacks ${r.role}`);
     }
-    calls.forEach((c, i) => {
-      if (c.e !== e) return;
+    for (const [i, c] of calls.entries()) {
+      if (c.e !== e) continue;
       const a = answers[i];
-      if (!c.fn) return problems.push(`${c.x.call}: no such function in the ABI`);
-      if (!a?.ok) return problems.push(`${c.x.call} reverted: ${a?.error.message ?? "no answer"}`);
+      if (!c.fn) {
+        problems.push(`${c.x.call}: no such function in the ABI`);
+        continue;
+      }
+      if (!a?.ok) {
+        problems.push(`${c.x.call} reverted: ${a?.error.message ?? "no answer"}`);
+        continue;
+      }
       const got = AbiCoder.defaultAbiCoder().decode(c.fn.outputs, a.result);
       const value = got.length === 1 ? got[0] : [...got];
-      check(same(value, c.x.returns), `${c.x.call} returns ${show(c.x.returns)}`, `${c.x.call} returned ${show(value)}, expected ${show(c.x.returns)}`);
-    });
+      check(
+        same(value, c.x.returns),
+        `${c.x.call} returns ${show(c.x.returns)}`,
+        `${c.x.call} returned ${show(value)}, expected ${show(c.x.returns)}`,
+      );
+    }
     return { contract: e.contract, ok: problems.length === 0, checks, problems, live };
   });
 }
@@ -122,4 +133,5 @@ function same(value: unknown, want: ArgValue): boolean {
   return value === want;
 }
 
-const show = (v: unknown): string => (typeof v === "bigint" ? v.toString() : JSON.stringify(v, (_, x) => (typeof x === "bigint" ? x.toString() : x)));
+const show = (v: unknown): string =>
+  typeof v === "bigint" ? v.toString() : JSON.stringify(v, (_, x) => (typeof x === "bigint" ? x.toString() : x));

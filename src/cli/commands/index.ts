@@ -1,9 +1,11 @@
 import type { Command } from "commander";
+import { register as apply } from "./apply.js";
 import { register as devnet } from "./devnet.js";
 import { register as plan } from "./plan.js";
 import { register as schema } from "./schema.js";
+import { register as unlock } from "./unlock.js";
 import { register as up } from "./up.js";
 import { register as validate } from "./validate.js";
 
 /** Every CLI command, in the order `w3o --help` lists them. One file per command. */
-export const commands: ((program: Command) => void)[] = [up, validate, plan, devnet, schema];
+export const commands: ((program: Command) => void)[] = [up, validate, plan, apply, unlock, devnet, schema];
