@@ -226,11 +226,12 @@ async function nextWave(
   };
   const addressOf = (id: string) => tentative.get(id)!;
   const picked: Planned[] = [];
-  for (const op of pending) {
+  for (const op of [...pending]) {
     if (picked.length >= room) break;
     if (!op.needs.every((n) => tentative.has(n)) || !op.after.every(isDone)) continue;
     const skip = op.skipIf ? await op.skipIf(addressOf) : undefined;
     if (skip) {
+      pending.splice(pending.indexOf(op), 1);
       results.set(op.id, { id: op.id, status: "skipped", message: skip });
       o.onEvent?.({ type: "op-skipped", op: op.id, reason: skip });
       continue;
