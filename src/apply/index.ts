@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Model } from "../config/model.js";
+import { useNativeKeccak } from "../crypto/native.js";
 import { BaseError } from "../errors/index.js";
 import { type PlanRun, planEnvironment, rpcUrl } from "../plan/run.js";
 import type { Plan } from "../plan/types.js";
@@ -48,6 +49,7 @@ const defaultInFlight = (chainId: number) => (chainId === 31337 || chainId === 1
  * network resume the journal, execute, verify and write the deployment record.
  */
 export async function applyEnvironment(model: Model, envName: string, o: ApplyOptions = {}): Promise<ApplyResult> {
+  useNativeKeccak();
   const vars = o.vars ?? process.env;
   const state = await openState(o.statePath ?? defaultStatePath(model.dir));
   try {

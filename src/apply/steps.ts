@@ -1,15 +1,7 @@
 import { getAddress, Interface, type InterfaceAbi, keccak256, ZeroAddress } from "ethers";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import { BaseError } from "../errors/index.js";
-import {
-  CREATE2_FACTORY,
-  create2Address,
-  create2Salt,
-  initCode,
-  initializerData,
-  proxyArtifact,
-  proxyConstructorArgs,
-} from "../plan/create2.js";
+import { CREATE2_FACTORY, create2Address, create2Salt, proxyArtifact, proxyConstructorArgs } from "../plan/create2.js";
 import type { AddressOrRef, PlanStep, ResolvedArg } from "../plan/types.js";
 import type { RecordedContract } from "../state/record.js";
 import type { BuiltTx, Op } from "./ops.js";
@@ -89,6 +81,20 @@ function resolver(step: PlanStep, ctx: StepContext, byContract: Map<string, Plan
     getAddress(typeof v === "object" ? resolve(v.$ref, addressOf) : v);
   return { deps, collect, value, address };
 }
+
+/** Parsing an ABI costs ~1 ms: one Interface per artifact, not one per tx built (ops are built several times). */
+const interfaces = new WeakMap<object, Interface>();
+export function ifaceOf(artifact: Pick<Artifact, "abi">): Interface {
+  let i = interfaces.get(artifact.abi);
+  if (!i) {
+    i = new Interface(artifact.abi as InterfaceAbi);
+    interfaces.set(artifact.abi, i);
+  }
+  return i;
+}
+const initCode = (artifact: Artifact, args: unknown[]) =>
+  `${artifact.bytecode}${ifaceOf(artifact).encodeDeploy(args).slice(2)}` as `0x${string}`;
+const initializerData = (artifact: Artifact, fn: string, args: unknown[]) => ifaceOf(artifact).encodeFunctionData(fn, args);
 
 function artifactOf(step: PlanStep, ctx: StepContext): Artifact {
   const a = ctx.artifacts.contracts[step.contract];

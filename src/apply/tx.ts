@@ -1,4 +1,3 @@
-import { keccak256 } from "ethers";
 import type { Signer } from "../signers/index.js";
 import type { TxSignedEvent } from "./events.js";
 import type { Fees } from "./fees.js";
@@ -8,8 +7,7 @@ export type UnsignedTx = { to?: string; data: string; nonce: number; gasLimit: b
 
 /** Signs a type-2 tx and describes it as the journal stores it (hash and raw before broadcast). */
 export async function signTx(signer: Signer, chainId: number, step: string, tx: UnsignedTx, fees: Fees): Promise<TxSignedEvent> {
-  const raw = await signer.signTransaction({
-    type: 2,
+  const { raw, hash } = signer.signEip1559({
     chainId,
     nonce: tx.nonce,
     to: tx.to ?? null,
@@ -17,12 +15,11 @@ export async function signTx(signer: Signer, chainId: number, step: string, tx: 
     gasLimit: tx.gasLimit,
     maxFeePerGas: fees.maxFeePerGas,
     maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
-    value: 0n,
   });
   return {
     type: "tx-signed",
     step,
-    hash: keccak256(raw),
+    hash,
     nonce: tx.nonce,
     raw,
     gasLimit: tx.gasLimit.toString(),

@@ -1,9 +1,10 @@
 import { inspect } from "node:util";
-import { Wallet } from "ethers";
+import { getBytes, Wallet } from "ethers";
 import type { z } from "zod";
 import type { signer as signerSchema } from "../config/schema/account.js";
 import { redact } from "../errors/index.js";
 import { devnet } from "./devnet/index.js";
+import { signEip1559 } from "./eip1559.js";
 import { env } from "./env/index.js";
 import { SignerError } from "./errors.js";
 import { keystore } from "./keystore/index.js";
@@ -40,11 +41,13 @@ export async function createSigner(spec: SignerSpec, ctx: SignerContext): Promis
     secrets = loaded.secrets;
     const wallet = new Wallet(loaded.privateKey);
     const address = wallet.address;
+    const keyBytes = getBytes(loaded.privateKey);
     const signer: Signer = {
       address,
       describe,
       secrets,
       signTransaction: (tx) => wallet.signTransaction(tx),
+      signEip1559: (tx) => signEip1559(tx, keyBytes),
     };
     // The wallet is reachable only from the closure above: printing or serialising the signer shows no key.
     Object.defineProperty(signer, "secrets", { enumerable: false, value: secrets });

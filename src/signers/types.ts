@@ -1,5 +1,6 @@
 import type { TransactionRequest } from "ethers";
 import type { z } from "zod";
+import type { Eip1559Tx } from "./eip1559.js";
 
 /** What a signer kind gets to build a signer: the environment is passed in, never read globally. */
 export type SignerContext = {
@@ -19,6 +20,8 @@ export type Signer = {
   /** Where the key comes from, without the key: "env STAGING_DEPLOYER_KEY", "devnet account 0". */
   readonly describe: string;
   signTransaction(tx: TransactionRequest): Promise<string>;
+  /** The fast path apply uses: a type-2 tx signed natively, with its hash. */
+  signEip1559(tx: Eip1559Tx): { raw: string; hash: string };
   /** Values to strip from any text before it leaves the process (key, password). */
   readonly secrets: readonly string[];
 };

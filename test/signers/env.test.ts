@@ -49,3 +49,28 @@ describe("env signer", () => {
     expect(err.cause).toBeUndefined();
   });
 });
+
+describe("native EIP-1559 signing", () => {
+  it("produces exactly the bytes ethers produces, for creations and calls", async () => {
+    const signer = await createSigner({ env: "K" }, ctx({ K: key.privateKey }));
+    const { Wallet, keccak256 } = await import("ethers");
+    const wallet = new Wallet(key.privateKey);
+    for (const tx of [
+      {
+        chainId: 31337,
+        nonce: 0,
+        gasLimit: 3_000_000n,
+        maxFeePerGas: 2_000_000_000n,
+        maxPriorityFeePerGas: 1n,
+        data: `0x${"60".repeat(3000)}`,
+        to: null,
+      },
+      { chainId: 1, nonce: 1234, gasLimit: 21000n, maxFeePerGas: 10n ** 12n, maxPriorityFeePerGas: 0n, data: "0x", to: key.address },
+    ]) {
+      const expected = await wallet.signTransaction({ ...tx, type: 2, value: 0n });
+      const got = signer.signEip1559(tx);
+      expect(got.raw).toBe(expected);
+      expect(got.hash).toBe(keccak256(expected));
+    }
+  });
+});
