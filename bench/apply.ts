@@ -1,6 +1,4 @@
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +9,7 @@ import type { Artifact } from "../src/compile/types.js";
 import { loadModel } from "../src/config/load.js";
 import { startDevnet } from "../src/devnet/index.js";
 import { planEnvironment } from "../src/plan/run.js";
+import { countingProxy } from "../test/helpers/countingProxy.js";
 import type { BenchResult } from "./types.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,36 +46,6 @@ ${contracts.join("\n")}
 `,
   );
   return dir;
-}
-
-/** A pass-through HTTP proxy in front of anvil that counts requests, the same way for all three contenders. */
-async function countingProxy(target: string): Promise<{ url: string; count: () => number; reset: () => void; close: () => Promise<void> }> {
-  let n = 0;
-  const server = http.createServer((req, res) => {
-    n++;
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const up = await fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.concat(chunks) });
-      res.writeHead(up.status, { "content-type": "application/json" });
-      res.end(Buffer.from(await up.arrayBuffer()));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    count: () => n,
-    reset: () => {
-      n = 0;
-    },
-    close: () =>
-      new Promise((r) => {
-        server.close(() => r());
-        // Keep-alive sockets would hold close() open until they time out.
-        server.closeAllConnections();
-      }),
-  };
 }
 
 type Tx = { artifact: Artifact; args: unknown[] };
@@ -121,10 +90,10 @@ export async function benchApply(): Promise<BenchResult> {
       const vars = { ...process.env, BENCH_RPC_URL: proxy.url };
       const { ms, value } = await measure(() => applyEnvironment(model, "dev", { vars, statePath: path.join(dir, ".w3o/state.db") }));
       if (value.failed.length) throw new Error(`bench apply failed: ${value.failed.join("; ")}`);
-      rows.push({ label: "w3o apply (plan + journal + verify + record)", ms, requests: proxy.count() });
+      rows.push({ label: "w3o apply (plan + journal + verify + record)", ms, requests: proxy.counts.requests });
       proxy.reset();
       const plan = await measure(() => planEnvironment(model, "dev", { vars }));
-      rows.push({ label: "w3o plan of the 100 recorded contracts", ms: plan.ms, requests: proxy.count() });
+      rows.push({ label: "w3o plan of the 100 recorded contracts", ms: plan.ms, requests: proxy.counts.requests });
       await proxy.close();
       await devnet.stop();
     }
@@ -143,7 +112,7 @@ export async function benchApply(): Promise<BenchResult> {
           gasUsed.push((await c.deploymentTransaction()!.wait())!.gasUsed);
         }
       });
-      rows.push({ label: "naive: ContractFactory.deploy + wait, one by one", ms, requests: proxy.count() });
+      rows.push({ label: "naive: ContractFactory.deploy + wait, one by one", ms, requests: proxy.counts.requests });
       provider.destroy();
       await proxy.close();
       await devnet.stop();
@@ -183,7 +152,7 @@ export async function benchApply(): Promise<BenchResult> {
           await new Promise((r) => setTimeout(r, 10));
         }
       });
-      rows.push({ label: "raw limit: pre-signed, one batch, receipts polled", ms, requests: proxy.count() });
+      rows.push({ label: "raw limit: pre-signed, one batch, receipts polled", ms, requests: proxy.counts.requests });
       await proxy.close();
       await devnet.stop();
     }
