@@ -100,6 +100,31 @@ describe("executor", () => {
     expect(results.get("After")?.status).toBe("blocked");
   });
 
+  it("replaces a stuck tx with the same nonce at fees bumped by at least 10%, and settles on the one mined", async () => {
+    const provider = new JsonRpcProvider(devnet.url);
+    await provider.send("evm_setAutomine", [false]);
+    try {
+      const o = { ...options("stuck"), gas: { bumpPercent: 12, stuckAfterMs: 150 } };
+      const run = execute([deployOp("S", signer.address, fx.Leaf)], o);
+      // Let it send and replace at least once, then mine.
+      await new Promise((r) => setTimeout(r, 700));
+      await provider.send("evm_setAutomine", [true]);
+      await provider.send("evm_mine", []);
+      const results = await run;
+      const step = reduceJournal(await o.journal.load()).steps.get("S")!;
+      expect(step.txs.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(step.txs.map((t) => t.nonce)).size).toBe(1);
+      const [first, second] = step.txs;
+      expect(BigInt(second!.maxFeePerGas) * 100n).toBeGreaterThanOrEqual(BigInt(first!.maxFeePerGas) * 112n);
+      expect(BigInt(second!.maxPriorityFeePerGas) * 100n).toBeGreaterThanOrEqual(BigInt(first!.maxPriorityFeePerGas) * 112n);
+      expect(step.txs.map((t) => t.hash)).toContain(results.get("S")!.txHash);
+      expect(await provider.getCode(results.get("S")!.address!)).not.toBe("0x");
+    } finally {
+      await provider.send("evm_setAutomine", [true]);
+      provider.destroy();
+    }
+  });
+
   it("refuses to start when someone else's txs from the same account are pending", async () => {
     const provider = new JsonRpcProvider(devnet.url);
     await provider.send("evm_setAutomine", [false]);

@@ -67,6 +67,12 @@ describe("journal reducer", () => {
     expect(s.record).toEqual({ v: 2 });
   });
 
+  it("settles the steps a record covers, so a later run starts them fresh instead of reporting a mismatch", () => {
+    const s = reduceJournal([intent("A", 0), intent("B", 1), { type: "record", step: "$record", record: {}, settled: ["A"] }]);
+    expect(s.steps.has("A")).toBe(false);
+    expect(s.steps.get("B")?.status).toBe("intent");
+  });
+
   it("is pure: replaying the same events twice gives equal states", () => {
     const events = [intent("A", 0), signed("A", "0xh", 0), intent("B", 1)];
     expect(reduceJournal(events)).toEqual(reduceJournal(events));
