@@ -48,6 +48,21 @@ ${contracts.join("\n")}
   return dir;
 }
 
+/**
+ * Anvil's automine mines one block per incoming tx, up to the 30M block gas limit: 125 deploys sent in one
+ * batch can leave a backlog that no later tx comes to mine. A 1G gas limit (same for all three) removes that
+ * devnet artefact from the comparison.
+ */
+async function freshDevnet() {
+  const devnet = await startDevnet({ port: 0 });
+  await fetch(devnet.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_setBlockGasLimit", params: ["0x3b9aca00"] }),
+  });
+  return devnet;
+}
+
 type Tx = { artifact: Artifact; args: unknown[] };
 
 /** The deploy txs in dependency order, with addresses from the deployer's nonces (what every contender sends). */
@@ -85,7 +100,7 @@ export async function benchApply(): Promise<BenchResult> {
   try {
     // w3o apply: plan (snapshot), journal, pipelined waves, verification, record.
     {
-      const devnet = await startDevnet({ port: 0 });
+      const devnet = await freshDevnet();
       const proxy = await countingProxy(devnet.url);
       const vars = { ...process.env, BENCH_RPC_URL: proxy.url };
       const { ms, value } = await measure(() => applyEnvironment(model, "dev", { vars, statePath: path.join(dir, ".w3o/state.db") }));
@@ -99,7 +114,7 @@ export async function benchApply(): Promise<BenchResult> {
     }
     // Naive: ContractFactory.deploy + waitForDeployment, one by one, 10 ms polling.
     {
-      const devnet = await startDevnet({ port: 0 });
+      const devnet = await freshDevnet();
       const proxy = await countingProxy(devnet.url);
       const provider = new JsonRpcProvider(proxy.url, 31337, { staticNetwork: true, pollingInterval: 10, cacheTimeout: -1 });
       provider.pollingInterval = 10;
@@ -119,7 +134,7 @@ export async function benchApply(): Promise<BenchResult> {
     }
     // Raw limit: the same txs pre-signed with explicit nonces, sent in one batch, then receipts polled.
     {
-      const devnet = await startDevnet({ port: 0 });
+      const devnet = await freshDevnet();
       const proxy = await countingProxy(devnet.url);
       const wallet = new Wallet(devnet.accounts[0]!.privateKey);
       const txs = deployTxs(compiled.contracts, box, proxyArt, wallet.address);

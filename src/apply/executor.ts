@@ -265,6 +265,34 @@ async function nextWave(
   const est = await o.rpc.batch<string>(
     live.map((p) => ({ method: "eth_estimateGas", params: [{ from: p.op.from, to: p.built.to, data: p.built.data }] })),
   );
+  // Dependents that failed only because their dependency is not on chain yet (a proxy whose constructor
+  // calls the implementation's initializer): estimate again with the dependencies' runtime code put at
+  // their predicted addresses by a state override (geth, anvil, erigon, reth support it). Where that
+  // works, the dependent joins this wave instead of waiting a whole round for the receipt.
+  const retry = live.flatMap((p, i) => (!est[i]!.ok && p.op.needs.some((n) => !isDone(n)) ? [i] : []));
+  if (retry.length) {
+    const code = new Map<string, { address: string; code: string }>();
+    for (const p of picked) if (p.address && p.op.runtimeCode) code.set(p.op.id, { address: p.address, code: p.op.runtimeCode });
+    for (const f of inFlight.values()) {
+      if (f.intent.address && f.op.runtimeCode) code.set(f.op.id, { address: f.intent.address, code: f.op.runtimeCode });
+    }
+    // Only each op's own unmined dependencies: a request carrying every contract's code would be megabytes.
+    const overridesOf = (op: Op) =>
+      Object.fromEntries(op.needs.flatMap((n) => (code.has(n) && !isDone(n) ? [[code.get(n)!.address, { code: code.get(n)!.code }]] : [])));
+    try {
+      const again = await o.rpc.batch<string>(
+        retry.map((i) => ({
+          method: "eth_estimateGas",
+          params: [{ from: live[i]!.op.from, to: live[i]!.built.to, data: live[i]!.built.data }, "latest", overridesOf(live[i]!.op)],
+        })),
+      );
+      retry.forEach((i, k) => {
+        if (again[k]!.ok) est[i] = again[k]!;
+      });
+    } catch {
+      // An endpoint without state overrides: those dependents simply wait for their dependencies' receipts.
+    }
+  }
   const deferred = new Set<string>();
   const keep: Planned[] = [];
   live.forEach((p, i) => {

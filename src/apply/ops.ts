@@ -33,6 +33,8 @@ export type Op = {
   build(addressOf: (opId: string) => string): BuiltTx;
   /** Checked right before a fresh send: a reason to skip (e.g. "already owned by 0x…"), or undefined to send. */
   skipIf?: (addressOf: (opId: string) => string) => Promise<string | undefined>;
+  /** Runtime code a deploy leaves (immutables zeroed): lets dependents be estimated before it is mined. */
+  runtimeCode?: string;
   /** ABIs whose custom errors a revert of this op may carry. */
   abis: InterfaceAbi[];
 };

@@ -126,6 +126,7 @@ function deployOp(
     needs,
     after: [],
     abis: [artifact.abi as InterfaceAbi],
+    runtimeCode: artifact.deployedBytecode,
     build: (addressOf): BuiltTx => {
       const code = initCode(artifact, args(addressOf));
       const parts = { code: artifact.codeHash, init: keccak256(code) };
