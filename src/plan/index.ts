@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { keccak256 } from "ethers";
 import { roleId } from "../chains/evm/roles.js";
 import { chains } from "../chains/index.js";
 import type { Artifact } from "../compile/types.js";
@@ -141,11 +140,7 @@ const recordedFacts = (rec: DeploymentRecord["contracts"][string]): NonNullable<
 function stepFor(ctx: StepContext, name: string, record: DeploymentRecord | undefined, snap: NetworkSnapshot): PlanStep {
   const base = baseStep(ctx, name);
   const rec = record?.contracts[name];
-  if (!rec) {
-    const after = base.dependsOn.length ? `, after ${base.dependsOn.map((d) => d.split("/")[1]).join(", ")}` : "";
-    const where = base.expectedAddress ? ` at ${base.expectedAddress} (CREATE2, salt "${base.salt}")` : "";
-    return { ...base, action: "create", reasons: [`not deployed on ${ctx.network} yet: deploy${where}${after}`] };
-  }
+  if (!rec) return { ...base, action: "create", reasons: createReasons(base) };
   const live = snap.contracts[name];
   if (!live) throw new PlanInputError(`the snapshot of ${ctx.network} has no live state for recorded contract "${name}"`);
   const artifact = ctx.artifacts.contracts[name] as Artifact;
@@ -162,6 +157,31 @@ function stepFor(ctx: StepContext, name: string, record: DeploymentRecord | unde
   const changes = changesOf(base, rec, live, artifact);
   if (changes.length) return { ...withRecord, action: "update", changes, reasons: changes.map(describeChange) };
   return { ...withRecord, action: "noop", reasons: [`deployed at ${rec.address}; repo, record and chain agree`] };
+}
+
+/** What a create will do, in the words and values a reviewer checks. */
+function createReasons(s: Omit<PlanStep, "action" | "reasons">): string[] {
+  const out = [`deploy with constructor(${formatArgs(s.args)})${s.salt ? ` via CREATE2, salt "${s.salt}"` : ""}`];
+  if (s.initializer)
+    out.push(`behind a new ${s.kind} proxy, initialized with ${s.initializer.function}(${formatArgs(s.initializer.args)})`);
+  if (s.expectedAddress) out.push(`at ${s.expectedAddress}`);
+  if (s.dependsOn.length) out.push(`after ${s.dependsOn.map((d) => d.split("/")[1]).join(", ")} (uses their addresses)`);
+  if (s.owner) out.push(`then ownership to ${formatArgs([s.owner])}`);
+  if (s.admin) out.push(`ProxyAdmin owned by ${formatArgs([s.admin])}`);
+  for (const r of s.roles ?? []) out.push(`grant ${r.role} to ${formatArgs(r.accounts)}`);
+  return out;
+}
+
+/** Arguments as a reviewer reads them: strings quoted (long ones cut), references as written in the repo. */
+export function formatArgs(args: readonly unknown[]): string {
+  const one = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(one).join(", ")}]`;
+    if (isRef(v)) return `\${${v.$ref}}`;
+    if (typeof v === "string")
+      return /^0x[0-9a-fA-F]{40}$/.test(v) || /^\d+$/.test(v) ? v : JSON.stringify(v.length > 48 ? `${v.slice(0, 45)}…` : v);
+    return String(v);
+  };
+  return args.map(one).join(", ");
 }
 
 /** Dependencies first; otherwise by name, so the order never depends on map iteration. */
@@ -197,6 +217,9 @@ function summarize(steps: PlanStep[]): PlanSummary {
   return s;
 }
 
+/** Live code enters the inputs hash as a native sha256: keccak in JS costs ~0.4 ms per contract. */
+const fingerprint = (code: string) => createHash("sha256").update(code).digest("hex");
+
 /** JSON with object keys sorted at every level: the same value always hashes the same. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) =>
@@ -226,7 +249,7 @@ export function planInputsHash(inputs: PlanInputs): Hex {
       const state = Object.fromEntries(
         Object.entries(s.contracts).map(([name, c]) => [
           name,
-          { ...c, code: keccak256(c.code), ...(c.implementationCode ? { implementationCode: keccak256(c.implementationCode) } : {}) },
+          { ...c, code: fingerprint(c.code), ...(c.implementationCode ? { implementationCode: fingerprint(c.implementationCode) } : {}) },
         ]),
       );
       return [n, { chainId: s.chainId, contracts: state }];

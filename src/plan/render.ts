@@ -25,9 +25,11 @@ const SYMBOL: Record<string, [string, keyof Palette]> = {
   noop: ["=", "dim"],
 };
 
-function what(s: PlanStep): string {
-  const kind = s.kind === "plain" ? "" : s.kind === "create2" ? "CREATE2 " : `${s.kind} proxy `;
+const KIND: Record<PlanStep["kind"], string> = { plain: "", create2: "CREATE2", uups: "uups proxy", transparent: "transparent proxy" };
+
+function what(s: PlanStep, kindWidth: number): string {
   const at = s.recorded?.address ?? s.expectedAddress;
+  const kind = kindWidth ? `${KIND[s.kind].padEnd(kindWidth)}  ` : "";
   return `${kind}${s.source}:${s.contractName}${at ? `  ${at}` : ""}`;
 }
 
@@ -40,12 +42,13 @@ export function renderPlan(plan: Plan, paint: Palette = plain): string {
   const lines: string[] = [paint.bold(`Plan for ${plan.project} · environment ${plan.environment} · solc ${plan.compiler.version}`), ""];
   const steps = plan.networks.flatMap((n) => n.steps);
   const nameWidth = Math.max(8, ...steps.map((s) => s.contract.length));
+  const kindWidth = Math.max(0, ...steps.map((s) => KIND[s.kind].length));
   for (const net of plan.networks) {
     lines.push(paint.cyan(`${net.name} (chain ${net.chainId}, block ${net.blockNumber})`));
     for (const s of net.steps) {
       const action = label(s);
       const [symbol, colour] = SYMBOL[action] ?? ["?", "bold"];
-      const head = `  ${symbol} ${action.padEnd(7)} ${s.contract.padEnd(nameWidth)}  ${what(s)}`;
+      const head = `  ${symbol} ${action.padEnd(7)} ${s.contract.padEnd(nameWidth)}  ${what(s, kindWidth)}`;
       lines.push(paint[colour](head));
       if (s.action === "noop") continue;
       for (const r of s.reasons) lines.push(paint.dim(`      ${r}`));

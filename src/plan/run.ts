@@ -1,14 +1,13 @@
 import { Wallet } from "ethers";
 import { snapshotNetwork } from "../chains/evm/snapshot.js";
 import { compile } from "../compile/index.js";
-import type { CompiledRepo, CompileOptions } from "../compile/types.js";
+import type { CompileOptions } from "../compile/types.js";
 import type { Model, Network } from "../config/model.js";
 import { devAccounts } from "../devnet/anvil.js";
 import { BaseError, redactUrl } from "../errors/index.js";
-import type { DeploymentRecord } from "../state/record.js";
 import { readRecords } from "../state/records.js";
 import { plan, planNetworks, snapshotTargets } from "./index.js";
-import type { Address, NetworkSnapshot, Plan, PlanEnv } from "./types.js";
+import type { Address, Plan, PlanEnv, PlanInputs } from "./types.js";
 
 export class MissingRpcError extends BaseError {
   override name = "MissingRpcError";
@@ -52,13 +51,8 @@ export function accountAddresses(model: Model, envName: string, vars: Vars = pro
   return out;
 }
 
-export type PlanRun = {
-  plan: Plan;
-  env: PlanEnv;
-  records: Record<string, DeploymentRecord | undefined>;
-  snapshots: Record<string, NetworkSnapshot>;
-  artifacts: CompiledRepo;
-};
+/** The plan and the inputs it was made from (apply reuses them rather than reading the chain twice). */
+export type PlanRun = Omit<PlanInputs, "model"> & { plan: Plan };
 
 /** Reads everything plan needs (records from the repo, compiled code, chain state) and plans. */
 export async function planEnvironment(

@@ -13,6 +13,8 @@ export type BatchOptions = {
   batchLimit?: number;
   /** Retries of a failed HTTP request (connection refused, 429, 5xx). */
   retries?: number;
+  /** Whose endpoint this is, for messages (e.g. 'network "sepolia"'). */
+  label?: string;
   /** Counts HTTP requests sent (benches and tests read it). */
   stats?: { httpRequests: number; rpcCalls: number };
 };
@@ -37,7 +39,7 @@ export async function rpcBatch(url: string, calls: RpcCall[], opts: BatchOptions
 
 async function postBatch(url: string, chunk: RpcCall[], base: number, opts: BatchOptions): Promise<RpcResult[]> {
   const body = JSON.stringify(chunk.map((c, i) => ({ jsonrpc: "2.0", id: base + i, method: c.method, params: c.params })));
-  const where = redactUrl(url);
+  const where = `${opts.label ? `of ${opts.label} ` : ""}${redactUrl(url)}`;
   const send = async () => {
     if (opts.stats) {
       opts.stats.httpRequests++;

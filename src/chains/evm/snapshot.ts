@@ -81,7 +81,7 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
   calls.push(...mc);
 
   const stats = { httpRequests: 0, rpcCalls: 0 };
-  const results = await rpcBatch(opts.url, calls, { batchLimit: opts.batchLimit, stats });
+  const results = await rpcBatch(opts.url, calls, { batchLimit: opts.batchLimit, stats, label: `network "${opts.network}"` });
   const where = `network "${opts.network}" (${redactUrl(opts.url)})`;
   const value = (r: RpcResult | undefined, what: string): unknown => {
     if (!r || r.error) throw new RpcError(`${what} failed on ${where}`, { details: r?.error?.message ?? "no answer" });
