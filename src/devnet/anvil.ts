@@ -58,12 +58,16 @@ export function anvilBinary(): string {
 
 /** Derives the dev accounts anvil funds from its public mnemonic. */
 export function devAccounts(count = 10): DevAccount[] {
-  const mnemonic = Mnemonic.fromPhrase(ANVIL_MNEMONIC);
-  return Array.from({ length: count }, (_, i) => {
-    const w = HDNodeWallet.fromMnemonic(mnemonic, `m/44'/60'/0'/0/${i}`);
-    return { address: w.address, privateKey: w.privateKey };
-  });
+  // The seed (PBKDF2, ~10 ms in JS) is computed once, not once per account, and accounts are kept.
+  devRoot ??= HDNodeWallet.fromSeed(Mnemonic.fromPhrase(ANVIL_MNEMONIC).computeSeed());
+  for (let i = derived.length; i < count; i++) {
+    const w = devRoot.derivePath(`m/44'/60'/0'/0/${i}`);
+    derived.push({ address: w.address, privateKey: w.privateKey });
+  }
+  return derived.slice(0, count).map((a) => ({ ...a }));
 }
+let devRoot: HDNodeWallet | undefined;
+const derived: DevAccount[] = [];
 
 /** Starts a real anvil node and resolves once it listens. Always call `stop()`. */
 export async function startAnvil(opts: StartAnvilOptions = {}): Promise<Anvil> {

@@ -35,6 +35,11 @@ export async function countingProxy(target: string): Promise<CountingProxy> {
       counts.calls = 0;
       counts.batchSizes = [];
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // fetch keeps sockets alive: without this, close() waits for their idle timeout.
+        server.closeAllConnections();
+      }),
   };
 }

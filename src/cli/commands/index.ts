@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { register as apply } from "./apply.js";
 import { register as audit } from "./audit.js";
 import { register as compliance } from "./compliance.js";
 import { register as devnet } from "./devnet.js";
@@ -6,9 +7,23 @@ import { register as plan } from "./plan.js";
 import { register as recommend } from "./recommend.js";
 import { register as render } from "./render.js";
 import { register as schema } from "./schema.js";
+import { register as unlock } from "./unlock.js";
 import { register as up } from "./up.js";
 import { register as validate } from "./validate.js";
 import { register as verify } from "./verify.js";
 
 /** Every CLI command, in the order `w3o --help` lists them. One file per command. */
-export const commands: ((program: Command) => void)[] = [up, validate, plan, audit, compliance, recommend, render, verify, devnet, schema];
+export const commands: ((program: Command) => void)[] = [
+  up,
+  validate,
+  plan,
+  apply,
+  unlock,
+  audit,
+  compliance,
+  recommend,
+  render,
+  verify,
+  devnet,
+  schema,
+];

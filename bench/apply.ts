@@ -1,0 +1,183 @@
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ContractFactory, getCreateAddress, Interface, type JsonRpcPayload, JsonRpcProvider, type JsonRpcResult, Wallet } from "ethers";
+import { applyEnvironment } from "../src/apply/index.js";
+import { compile } from "../src/compile/index.js";
+import type { Artifact } from "../src/compile/types.js";
+import { loadModel } from "../src/config/load.js";
+import { startDevnet } from "../src/devnet/index.js";
+import { planEnvironment } from "../src/plan/run.js";
+import { countingProxy } from "../test/helpers/countingProxy.js";
+import type { BenchResult } from "./types.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const TOKENS = 50;
+const REGISTRIES = 25;
+const PROXIES = 25;
+
+/** A repo with 100 contracts: 50 tokens, 25 registries each taking a token's address, 25 UUPS proxies. */
+async function benchRepo(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "w3o-bench-apply-"));
+  await cp(path.join(ROOT, "test/fixtures/apply-repo/contracts"), path.join(dir, "contracts"), { recursive: true });
+  const contracts: string[] = [];
+  for (let i = 0; i < TOKENS; i++)
+    contracts.push(
+      `  T${i}: { source: contracts/Token.sol, contract: Token, networks: [local], args: ["Token ${i}", "T${i}", "\${accounts.deployer}"] }`,
+    );
+  for (let i = 0; i < REGISTRIES; i++)
+    contracts.push(`  R${i}: { source: contracts/Registry.sol, contract: Registry, networks: [local], args: ["\${contracts.T${i}}"] }`);
+  for (let i = 0; i < PROXIES; i++) {
+    contracts.push(
+      `  B${i}: { source: contracts/Box.sol, contract: Box, networks: [local], proxy: { kind: uups, initializer: { function: initialize, args: ["\${accounts.deployer}", ${i}] } } }`,
+    );
+  }
+  await writeFile(
+    path.join(dir, "w3o.yaml"),
+    `version: 1
+project: bench
+compiler: { version: "0.8.28", optimizer: { enabled: true, runs: 200 }, evmVersion: cancun }
+environments: { dev: { networks: [local] } }
+networks: { local: { chain: ethereum, chainId: 31337, rpc: { env: BENCH_RPC_URL }, confirmations: 0 } }
+accounts: { deployer: { signer: { devnet: 0 } } }
+contracts:
+${contracts.join("\n")}
+`,
+  );
+  return dir;
+}
+
+/**
+ * Anvil's automine mines one block per incoming tx, up to the 30M block gas limit: 125 deploys sent in one
+ * batch can leave a backlog that no later tx comes to mine. A 1G gas limit (same for all three) removes that
+ * devnet artefact from the comparison.
+ */
+async function freshDevnet() {
+  const devnet = await startDevnet({ port: 0 });
+  await fetch(devnet.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_setBlockGasLimit", params: ["0x3b9aca00"] }),
+  });
+  return devnet;
+}
+
+type Tx = { artifact: Artifact; args: unknown[] };
+
+/** The deploy txs in dependency order, with addresses from the deployer's nonces (what every contender sends). */
+function deployTxs(art: Record<string, Artifact>, box: Artifact, proxy: Artifact, from: string): Tx[] {
+  const txs: Tx[] = [];
+  const tokenAt: string[] = [];
+  for (let i = 0; i < TOKENS; i++) {
+    tokenAt.push(getCreateAddress({ from, nonce: txs.length }));
+    txs.push({ artifact: art.T0!, args: [`Token ${i}`, `T${i}`, from] });
+  }
+  for (let i = 0; i < REGISTRIES; i++) txs.push({ artifact: art.R0!, args: [tokenAt[i]] });
+  for (let i = 0; i < PROXIES; i++) {
+    const impl = getCreateAddress({ from, nonce: txs.length });
+    txs.push({ artifact: box, args: [] });
+    txs.push({ artifact: proxy, args: [impl, new Interface(box.abi).encodeFunctionData("initialize", [from, i])] });
+  }
+  return txs;
+}
+
+async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+export async function benchApply(): Promise<BenchResult> {
+  const dir = await benchRepo();
+  const model = await loadModel(dir);
+  const compiled = await compile(model); // warm the cache: no contender pays for solc
+  const box = compiled.contracts.B0!;
+  const proxyArt = compiled.proxies.ERC1967Proxy;
+  const rows: BenchResult["rows"] = [];
+  // Gas each deploy used in the naive run: the raw limit signs with the same margin w3o uses on estimates.
+  const gasUsed: bigint[] = [];
+  try {
+    // w3o apply: plan (snapshot), journal, pipelined waves, verification, record.
+    {
+      const devnet = await freshDevnet();
+      const proxy = await countingProxy(devnet.url);
+      const vars = { ...process.env, BENCH_RPC_URL: proxy.url };
+      const { ms, value } = await measure(() => applyEnvironment(model, "dev", { vars, statePath: path.join(dir, ".w3o/state.db") }));
+      if (value.failed.length) throw new Error(`bench apply failed: ${value.failed.join("; ")}`);
+      rows.push({ label: "w3o apply (plan + journal + verify + record)", ms, requests: proxy.counts.requests });
+      proxy.reset();
+      const plan = await measure(() => planEnvironment(model, "dev", { vars }));
+      rows.push({ label: "w3o plan of the 100 recorded contracts", ms: plan.ms, requests: proxy.counts.requests });
+      await proxy.close();
+      await devnet.stop();
+    }
+    // Naive: ContractFactory.deploy + waitForDeployment, one by one, 10 ms polling.
+    {
+      const devnet = await freshDevnet();
+      const proxy = await countingProxy(devnet.url);
+      const provider = new JsonRpcProvider(proxy.url, 31337, { staticNetwork: true, pollingInterval: 10, cacheTimeout: -1 });
+      provider.pollingInterval = 10;
+      const wallet = new Wallet(devnet.accounts[0]!.privateKey, provider);
+      const txs = deployTxs(compiled.contracts, box, proxyArt, wallet.address);
+      const { ms } = await measure(async () => {
+        for (const t of txs) {
+          const c = await new ContractFactory(t.artifact.abi, t.artifact.bytecode, wallet).deploy(...t.args);
+          await c.waitForDeployment();
+          gasUsed.push((await c.deploymentTransaction()!.wait())!.gasUsed);
+        }
+      });
+      rows.push({ label: "naive: ContractFactory.deploy + wait, one by one", ms, requests: proxy.counts.requests });
+      provider.destroy();
+      await proxy.close();
+      await devnet.stop();
+    }
+    // Raw limit: the same txs pre-signed with explicit nonces, sent in one batch, then receipts polled.
+    {
+      const devnet = await freshDevnet();
+      const proxy = await countingProxy(devnet.url);
+      const wallet = new Wallet(devnet.accounts[0]!.privateKey);
+      const txs = deployTxs(compiled.contracts, box, proxyArt, wallet.address);
+      const signed = await Promise.all(
+        txs.map((t, nonce) =>
+          wallet.signTransaction({
+            type: 2,
+            chainId: 31337,
+            nonce,
+            gasLimit: (gasUsed[nonce]! * 125n) / 100n + 10_000n,
+            maxFeePerGas: 100_000_000_000n, // room for the base fee to rise over a dozen full blocks
+            maxPriorityFeePerGas: 1_000_000_000n,
+            data: t.artifact.bytecode + new Interface(t.artifact.abi).encodeDeploy(t.args).slice(2),
+          }),
+        ),
+      );
+      proxy.reset();
+      const post = async (body: JsonRpcPayload[]) =>
+        (await (
+          await fetch(proxy.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+        ).json()) as JsonRpcResult[];
+      const { ms } = await measure(async () => {
+        const sent = await post(signed.map((raw, id) => ({ jsonrpc: "2.0", id, method: "eth_sendRawTransaction", params: [raw] })));
+        const refused = sent.filter((r) => !r.result);
+        if (refused.length) throw new Error(`raw send refused: ${JSON.stringify(refused[0]).slice(0, 300)}`);
+        const hashes = sent.map((r) => r.result as string);
+        for (;;) {
+          const receipts = await post(hashes.map((h, id) => ({ jsonrpc: "2.0", id, method: "eth_getTransactionReceipt", params: [h] })));
+          if (receipts.every((r) => r.result)) break;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      });
+      rows.push({ label: "raw limit: pre-signed, one batch, receipts polled", ms, requests: proxy.counts.requests });
+      await proxy.close();
+      await devnet.stop();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const [w3o, , naive, raw] = rows as [BenchResult["rows"][0], BenchResult["rows"][0], BenchResult["rows"][0], BenchResult["rows"][0]];
+  return {
+    name: `apply ${TOKENS + REGISTRIES + PROXIES} contracts (${TOKENS} tokens, ${REGISTRIES} dependents, ${PROXIES} UUPS proxies) on anvil`,
+    rows,
+    summary: `w3o apply is ${(naive.ms / w3o.ms).toFixed(1)}× faster than naive (target ≥ 10×) and ${(w3o.ms / raw.ms).toFixed(2)}× the raw limit (target ≤ 2×); HTTP requests: w3o ${w3o.requests}, naive ${naive.requests}, raw ${raw.requests}`,
+  };
+}

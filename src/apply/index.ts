@@ -1,0 +1,143 @@
+import { readFile } from "node:fs/promises";
+import type { Model } from "../config/model.js";
+import { useNativeKeccak } from "../crypto/native.js";
+import { BaseError } from "../errors/index.js";
+import { type PlanRun, planEnvironment, rpcUrl } from "../plan/run.js";
+import type { Plan } from "../plan/types.js";
+import { createSigner, type Signer, type SignerSpec } from "../signers/index.js";
+import { defaultStatePath, openState } from "../state/db.js";
+import type { ExecEvent } from "./executor.js";
+import { parseDuration } from "./fees.js";
+import { Journal } from "./journal.js";
+import { acquireLock } from "./lock.js";
+import { applyNetwork, type NetworkApplyResult } from "./network.js";
+import { Rpc } from "./rpc.js";
+
+export class StalePlanError extends BaseError {
+  override name = "StalePlanError";
+}
+
+export type ApplyEvent =
+  | { type: "plan"; plan: Plan }
+  | { type: "network-start"; network: string; ops: number }
+  | ((ExecEvent | { type: "verified"; contract: string; checks: string[]; problems: string[] }) & { network: string })
+  | { type: "network-done"; network: string; recordFile: string; failed: string[] };
+
+export type ApplyOptions = {
+  /** The plan file given with --plan: refused when its inputs hash is not today's. */
+  planFile?: string;
+  statePath?: string;
+  redeploy?: string[];
+  /** Where records are written; the repo by default. */
+  recordDir?: string;
+  vars?: Record<string, string | undefined>;
+  maxInFlight?: number;
+  pollMs?: number;
+  command?: string;
+  /** Called once the fresh plan is known, before anything is sent: return false to stop (no confirmation). */
+  confirm?: (plan: Plan) => Promise<boolean>;
+  onEvent?: (e: ApplyEvent) => void;
+};
+
+export type ApplyResult = { plan: Plan; networks: NetworkApplyResult[]; applied: boolean; failed: string[] };
+
+/** Local devnets take every tx at once; public mempools cap txs per sender (geth keeps 16 executable per account). */
+const defaultInFlight = (chainId: number) => (chainId === 31337 || chainId === 1337 ? 256 : 16);
+
+/**
+ * `w3o apply`: under the environment's lock, plan afresh (refusing a stale --plan), then per
+ * network resume the journal, execute, verify and write the deployment record.
+ */
+export async function applyEnvironment(model: Model, envName: string, o: ApplyOptions = {}): Promise<ApplyResult> {
+  useNativeKeccak();
+  const vars = o.vars ?? process.env;
+  const state = await openState(o.statePath ?? defaultStatePath(model.dir));
+  try {
+    const lock = await acquireLock(state.db, { project: model.project, environment: envName }, o.command ?? `w3o apply --env ${envName}`);
+    try {
+      return await applyLocked(model, envName, o, vars, state.db);
+    } finally {
+      await lock.release();
+    }
+  } finally {
+    await state.close();
+  }
+}
+
+async function applyLocked(
+  model: Model,
+  envName: string,
+  o: ApplyOptions,
+  vars: Record<string, string | undefined>,
+  db: Parameters<typeof acquireLock>[0],
+): Promise<ApplyResult> {
+  const run: PlanRun = await planEnvironment(model, envName, { vars });
+  const plan = run.plan;
+  if (o.planFile) {
+    const given = JSON.parse(await readFile(o.planFile, "utf8")) as Plan;
+    if (given.inputsHash !== plan.inputsHash || given.environment !== envName) {
+      throw new StalePlanError(`${o.planFile} is stale: the repo, the records or the chain changed since it was made`, {
+        metaMessages: [`plan file inputs: ${given.inputsHash}`, `now:              ${plan.inputsHash}`],
+        hint: `Run w3o plan --env ${envName} --out ${o.planFile} again, review it, then apply it.`,
+      });
+    }
+  }
+  o.onEvent?.({ type: "plan", plan });
+  const redeploy = new Set(o.redeploy ?? []);
+  for (const name of redeploy) {
+    if (!model.contracts[name])
+      throw new BaseError(`--redeploy ${name}: no such contract`, { hint: `Contracts: ${Object.keys(model.contracts).join(", ")}` });
+  }
+  if (o.confirm && !(await o.confirm(plan))) return { plan, networks: [], applied: false, failed: [] };
+
+  const networks: NetworkApplyResult[] = [];
+  for (const net of plan.networks) {
+    const network = model.networks[net.name]!;
+    const steps = net.steps;
+    // Signers for the deployers this network needs; plan could not know keystore addresses, apply fills them in.
+    const signers = new Map<string, Signer>();
+    const accounts: Record<string, string> = { ...run.env.accounts };
+    for (const name of new Set(steps.map((s) => s.deployer.account))) {
+      const acct = model.accounts[name];
+      const spec = (acct?.environments?.[envName]?.signer ?? acct?.signer) as SignerSpec | undefined;
+      if (!spec) continue;
+      const signer = await createSigner(spec, { env: vars, chainId: net.chainId, repoDir: model.dir });
+      signers.set(signer.address.toLowerCase(), signer);
+      accounts[name] = signer.address;
+    }
+    for (const s of steps) s.deployer.address ??= accounts[s.deployer.account] as `0x${string}` | undefined;
+    const active = steps.filter(
+      (s) => s.action === "create" || s.action === "update" || (s.action === "replace" && redeploy.has(s.contract)),
+    );
+    if (!active.length && !steps.some((s) => s.action === "remove")) continue;
+    o.onEvent?.({ type: "network-start", network: net.name, ops: active.length });
+    const result = await applyNetwork({
+      model,
+      environment: envName,
+      network: net.name,
+      chainId: net.chainId,
+      steps,
+      artifacts: run.artifacts,
+      record: run.records[net.name],
+      rpc: new Rpc(rpcUrl(net.name, network, vars), { batchLimit: network.rpc.batchLimit }),
+      journal: new Journal(db, { project: model.project, environment: envName, network: net.name }),
+      signers,
+      accounts,
+      redeploy,
+      gas: {
+        maxFeeGwei: network.gas?.maxFeeGwei,
+        priorityFeeGwei: network.gas?.priorityFeeGwei,
+        bumpPercent: network.gas?.bumpPercent ?? 12,
+        stuckAfterMs: parseDuration(network.gas?.stuckAfter ?? "60s"),
+      },
+      maxInFlight: o.maxInFlight ?? defaultInFlight(net.chainId),
+      confirmations: network.confirmations,
+      pollMs: o.pollMs ?? (net.chainId === 31337 || net.chainId === 1337 ? 10 : 1000),
+      recordDir: o.recordDir ?? model.dir,
+      onEvent: (e) => o.onEvent?.({ ...e, network: net.name }),
+    });
+    o.onEvent?.({ type: "network-done", network: net.name, recordFile: result.recordFile, failed: result.failed });
+    networks.push(result);
+  }
+  return { plan, networks, applied: true, failed: networks.flatMap((n) => n.failed) };
+}

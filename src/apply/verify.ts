@@ -1,0 +1,137 @@
+import { AbiCoder, getAddress, getCreateAddress, Interface, type InterfaceAbi } from "ethers";
+import { snapshotNetwork } from "../chains/evm/snapshot.js";
+import { strippedCodeHash } from "../compile/bytecode.js";
+import type { Artifact, CompiledRepo } from "../compile/types.js";
+import type { Contract } from "../config/model.js";
+import type { ArgValue } from "../config/schema/contract.js";
+import type { Address, LiveContract, SnapshotTarget } from "../plan/types.js";
+import type { Rpc } from "./rpc.js";
+
+/** What apply expects of one contract it touched, with every address resolved. */
+export type Expectation = {
+  contract: string;
+  address: string;
+  kind: "plain" | "create2" | "uups" | "transparent";
+  implementation?: string;
+  owner?: string;
+  /** Owner of the ProxyAdmin (transparent). */
+  adminOwner?: string;
+  initializer?: boolean;
+  roles?: { role: string; account: string }[];
+  expect: Contract["expect"];
+};
+
+export type Verification = { contract: string; ok: boolean; checks: string[]; problems: string[]; live: LiveContract };
+
+/** A transparent proxy creates its ProxyAdmin as its first CREATE (nonce 1 of the proxy). */
+export const proxyAdminOf = (proxy: string) => getCreateAddress({ from: proxy, nonce: 1 });
+
+/**
+ * Post-deploy checks in one batch (plan's snapshot reader) plus one for the `expect` calls:
+ * live runtime code equals the compiled code (metadata stripped, immutables zeroed on both
+ * sides), proxy implementation slot, initializer ran, owner and ProxyAdmin owner as declared,
+ * roles granted, view calls returning what the repo says.
+ */
+export async function verifyDeployed(
+  rpc: Rpc,
+  network: string,
+  chainId: number,
+  artifacts: CompiledRepo,
+  expectations: Expectation[],
+): Promise<Verification[]> {
+  if (!expectations.length) return [];
+  const targets: Record<string, SnapshotTarget> = {};
+  for (const e of expectations) {
+    const t: SnapshotTarget = { address: e.address as Address };
+    if (e.implementation) t.implementation = e.implementation as Address;
+    if (e.kind === "transparent") t.proxyAdmin = proxyAdminOf(e.address) as Address;
+    if (e.roles?.length) t.roles = e.roles.map((r) => ({ role: r.role, account: r.account as Address }));
+    targets[e.contract] = t;
+  }
+  const snap = await snapshotNetwork({ network, url: rpc.url, chainId, targets });
+  rpc.stats.httpRequests += snap.stats.httpRequests;
+  rpc.stats.rpcCalls += snap.stats.rpcCalls;
+
+  const calls = expectations.flatMap((e) =>
+    e.expect.map((x) => ({ e, x, fn: new Interface(artifacts.contracts[e.contract]?.abi as InterfaceAbi).getFunction(x.call) })),
+  );
+  const answers = await rpc.batch<string>(
+    calls.map((c) => ({
+      method: "eth_call",
+      params: [{ to: c.e.address, data: c.fn ? new Interface([c.fn]).encodeFunctionData(c.fn, c.x.args) : "0x" }, "latest"],
+    })),
+  );
+
+  return expectations.map((e) => {
+    const live = snap.contracts[e.contract]!;
+    const art = artifacts.contracts[e.contract] as Artifact;
+    const checks: string[] = [];
+    const problems: string[] = [];
+    const check = (ok: boolean, good: string, bad: string) => (ok ? checks.push(good) : problems.push(bad));
+    const codeArt =
+      e.kind === "uups" ? artifacts.proxies.ERC1967Proxy : e.kind === "transparent" ? artifacts.proxies.TransparentUpgradeableProxy : art;
+    check(
+      live.code !== "0x" && strippedCodeHash(live.code, codeArt.immutableReferences) === codeArt.codeHash,
+      "runtime code matches the compiled code",
+      live.code === "0x" ? `no code at ${e.address}` : `runtime code at ${e.address} is not the compiled ${codeArt.name}`,
+    );
+    if (e.implementation) {
+      check(
+        eq(live.implementation, e.implementation),
+        "proxy points at the implementation",
+        `proxy implementation slot holds ${live.implementation ?? "nothing"}, expected ${e.implementation}`,
+      );
+      const implCode = live.implementationCode ?? "0x";
+      check(
+        implCode !== "0x" && strippedCodeHash(implCode, art.immutableReferences) === art.codeHash,
+        "implementation code matches the compiled code",
+        `implementation code at ${e.implementation} is not the compiled ${art.name}`,
+      );
+    }
+    if (e.initializer) check(live.initialized !== "0", "initializer was called", "the proxy was never initialized");
+    if (e.owner) check(eq(live.owner, e.owner), `owner is ${e.owner}`, `owner is ${live.owner ?? "unknown"}, expected ${e.owner}`);
+    if (e.adminOwner) {
+      check(
+        eq(live.proxyAdminOwner, e.adminOwner),
+        `ProxyAdmin owner is ${e.adminOwner}`,
+        `ProxyAdmin owner is ${live.proxyAdminOwner ?? "unknown"}, expected ${e.adminOwner}`,
+      );
+    }
+    for (const r of e.roles ?? []) {
+      const key = `${r.role}:${getAddress(r.account)}`;
+      check(live.roles?.[key] === true, `${r.role} granted to ${r.account}`, `${r.account} lacks ${r.role}`);
+    }
+    for (const [i, c] of calls.entries()) {
+      if (c.e !== e) continue;
+      const a = answers[i];
+      if (!c.fn) {
+        problems.push(`${c.x.call}: no such function in the ABI`);
+        continue;
+      }
+      if (!a?.ok) {
+        problems.push(`${c.x.call} reverted: ${a?.error.message ?? "no answer"}`);
+        continue;
+      }
+      const got = AbiCoder.defaultAbiCoder().decode(c.fn.outputs, a.result);
+      const value = got.length === 1 ? got[0] : [...got];
+      check(
+        same(value, c.x.returns),
+        `${c.x.call} returns ${show(c.x.returns)}`,
+        `${c.x.call} returned ${show(value)}, expected ${show(c.x.returns)}`,
+      );
+    }
+    return { contract: e.contract, ok: problems.length === 0, checks, problems, live };
+  });
+}
+
+const eq = (a: string | null | undefined, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
+
+function same(value: unknown, want: ArgValue): boolean {
+  if (Array.isArray(want)) return Array.isArray(value) && value.length === want.length && want.every((w, i) => same(value[i], w));
+  if (typeof value === "bigint") return value.toString() === String(want);
+  if (typeof value === "string" && typeof want === "string" && /^0x[0-9a-fA-F]{40}$/.test(want)) return eq(value, want);
+  return value === want;
+}
+
+const show = (v: unknown): string =>
+  typeof v === "bigint" ? v.toString() : JSON.stringify(v, (_, x) => (typeof x === "bigint" ? x.toString() : x));

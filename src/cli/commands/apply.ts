@@ -1,0 +1,148 @@
+import { createInterface } from "node:readline/promises";
+import type { Command } from "commander";
+import { Listr } from "listr2";
+import { type ApplyEvent, applyEnvironment } from "../../apply/index.js";
+import { loadModel } from "../../config/load.js";
+import { renderPlan } from "../../plan/render.js";
+import type { Plan } from "../../plan/types.js";
+import { EXIT, UsageError } from "../exitCodes.js";
+import { out } from "../output.js";
+
+type Opts = { env: string; plan?: string; yes?: boolean; json?: boolean; state?: string; redeploy?: string; maxInFlight?: string };
+
+export function register(program: Command): void {
+  program
+    .command("apply")
+    .description(
+      "Deploy and update the environment's contracts under a lock, journaled so that a crash resumes; writes deployments/<env>/<network>.json.",
+    )
+    .argument("[dir]", "infra repo (folder with w3o.yaml)", ".")
+    .requiredOption("-e, --env <environment>", "environment to apply")
+    .option("--plan <file>", "apply only if this plan (from w3o plan --out) is still current; it counts as approval")
+    .option("-y, --yes", "do not ask for confirmation")
+    .option("--json", "print machine-readable events, one JSON object per line")
+    .option("--state <file>", "state database (journal and locks); default <repo>/.w3o/state.db")
+    .option("--redeploy <contracts>", "comma-separated contracts to deploy anew, discarding what the journal or record has for them")
+    .option("--max-in-flight <n>", "bound on transactions sent and not yet mined")
+    .action(async (dir: string, opts: Opts) => {
+      const model = await loadModel(dir);
+      if (!model.environments[opts.env]) {
+        throw new UsageError(`no environment "${opts.env}"`, { hint: `Use one of: ${Object.keys(model.environments).join(", ")}.` });
+      }
+      const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !opts.json;
+      if (!opts.yes && !opts.plan && !interactive) {
+        throw new UsageError("apply needs --yes (or a reviewed --plan file) when it cannot ask", {
+          hint: `Run w3o plan --env ${opts.env} --out plan.json, review it, then w3o apply --env ${opts.env} --plan plan.json.`,
+        });
+      }
+      const json = (e: unknown) => process.stdout.write(`${JSON.stringify(e)}\n`);
+      const progress = opts.json ? undefined : new Progress(interactive);
+      const result = await applyEnvironment(model, opts.env, {
+        planFile: opts.plan,
+        statePath: opts.state,
+        redeploy: opts.redeploy
+          ?.split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+        maxInFlight: opts.maxInFlight ? Number(opts.maxInFlight) : undefined,
+        command: `w3o apply ${process.argv.slice(3).join(" ")}`.trim(),
+        confirm: async (plan) => (opts.yes || opts.plan ? true : ask(plan)),
+        onEvent: (e) => (opts.json ? json(e) : progress?.on(e)),
+      });
+      await progress?.done();
+      if (opts.json) json({ type: "result", applied: result.applied, failed: result.failed, networks: result.networks.map(summary) });
+      else if (result.applied) {
+        for (const n of result.networks) {
+          process.stdout.write(`\n${out.cyan(n.network)}: record written to ${n.recordFile}\n`);
+          for (const [name, c] of Object.entries(n.record.contracts)) process.stdout.write(`  ${name.padEnd(20)} ${c.address}\n`);
+        }
+        for (const f of result.failed) process.stdout.write(`${out.red("✖")} ${f}\n`);
+        process.stdout.write(
+          result.failed.length ? `${out.red("Apply finished with failures.")}\n` : `${out.green("✔ Apply complete.")}\n`,
+        );
+      }
+      process.exitCode = result.failed.length ? EXIT.failed : EXIT.ok;
+    });
+}
+
+const summary = (n: { network: string; recordFile: string; record: { contracts: Record<string, { address: string }> } }) => ({
+  network: n.network,
+  recordFile: n.recordFile,
+  addresses: Object.fromEntries(Object.entries(n.record.contracts).map(([k, v]) => [k, v.address])),
+});
+
+async function ask(plan: Plan): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question(`\nApply this plan to ${plan.environment}? Only "yes" is accepted: `);
+    return answer.trim() === "yes";
+  } finally {
+    rl.close();
+  }
+}
+
+/** Progress: a listr2 task per network on a terminal (op lines as its output), plain lines elsewhere. */
+class Progress {
+  private resolveNet?: () => void;
+  private listr?: Promise<unknown>;
+  private current?: { output: string };
+  constructor(private readonly tty: boolean) {}
+
+  on(e: ApplyEvent): void {
+    if (e.type === "plan") return void process.stdout.write(`${renderPlan(e.plan, out)}\n`);
+    const line = describe(e);
+    if (e.type === "network-start" && this.tty) {
+      this.listr = new Listr(
+        [
+          {
+            title: `${e.network}: ${e.ops} step(s)`,
+            task: (_, task) =>
+              new Promise<void>((resolve) => {
+                this.current = task;
+                this.resolveNet = resolve;
+              }),
+          },
+        ],
+        { rendererOptions: { collapseSubtasks: false } },
+      ).run();
+      return;
+    }
+    if (e.type === "network-done" && this.tty) {
+      this.resolveNet?.();
+      return;
+    }
+    if (!line) return;
+    if (this.tty && this.current) this.current.output = line;
+    else process.stdout.write(`${line}\n`);
+  }
+
+  async done(): Promise<void> {
+    this.resolveNet?.();
+    await this.listr;
+  }
+}
+
+function describe(e: ApplyEvent): string | undefined {
+  switch (e.type) {
+    case "network-start":
+      return `${e.network}: applying ${e.ops} step(s)`;
+    case "op-start":
+      return `  → ${e.op}: ${e.summary} (nonce ${e.nonce}${e.address ? `, at ${e.address}` : ""})`;
+    case "op-sent":
+      return `  ⇢ ${e.op}: sent ${e.hash}`;
+    case "op-replaced":
+      return `  ↻ ${e.op}: stuck, replaced by ${e.hash} (max fee ${e.maxFeePerGas} wei)`;
+    case "op-done":
+      return `  ✔ ${e.op}${e.address ? ` at ${e.address}` : ""}${e.block !== undefined ? ` (block ${e.block})` : ""}${e.resumed ? " (from the journal)" : ""}`;
+    case "op-skipped":
+      return `  – ${e.op}: ${e.reason}`;
+    case "op-failed":
+      return `  ✖ ${e.op}: ${e.message}`;
+    case "verified":
+      return e.problems.length ? `  ✖ ${e.contract}: ${e.problems.join("; ")}` : `  ✔ ${e.contract} verified (${e.checks.length} checks)`;
+    case "network-done":
+      return `${e.network}: record ${e.recordFile}`;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,28 @@
+import type { Command } from "commander";
+import { releaseLock } from "../../apply/lock.js";
+import { loadModel } from "../../config/load.js";
+import { defaultStatePath, openState } from "../../state/db.js";
+import { out } from "../output.js";
+
+export function register(program: Command): void {
+  program
+    .command("unlock")
+    .description("Release the apply lock of an environment, e.g. after a crashed apply. Check that no apply is running first.")
+    .argument("[dir]", "infra repo (folder with w3o.yaml)", ".")
+    .requiredOption("-e, --env <environment>", "environment to unlock")
+    .option("--state <file>", "state database; default <repo>/.w3o/state.db")
+    .action(async (dir: string, opts: { env: string; state?: string }) => {
+      const model = await loadModel(dir);
+      const state = await openState(opts.state ?? defaultStatePath(model.dir));
+      try {
+        const held = await releaseLock(state.db, { project: model.project, environment: opts.env });
+        process.stdout.write(
+          held
+            ? `${out.green("✔")} released the lock of ${opts.env}, held by ${held.holder} (pid ${held.pid}) since ${held.since}\n`
+            : `${opts.env} was not locked\n`,
+        );
+      } finally {
+        await state.close();
+      }
+    });
+}

@@ -1,0 +1,42 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { BaseError } from "../errors/index.js";
+import { inCodeMigrations } from "./migrations.js";
+import type { StateDb } from "./schema.js";
+
+export class StateError extends BaseError {
+  override name = "StateError";
+}
+
+/** Where the embedded state database lives when --state is not given. */
+export const defaultStatePath = (repoDir: string) => path.join(repoDir, ".w3o", "state.db");
+
+export type State = { db: Kysely<StateDb>; path: string; close(): Promise<void> };
+
+/**
+ * Opens (creating if needed) the SQLite state database and brings its schema up to date.
+ * WAL + synchronous=FULL: a committed journal event survives a kill -9 and a power cut, and
+ * readers (plan, a second apply checking the lock) never block the writer.
+ */
+export async function openState(file: string): Promise<State> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { timeout: 10_000 });
+  } catch (cause) {
+    throw new StateError(`cannot open the state database ${file}`, { cause, hint: "Check the path given to --state and its permissions." });
+  }
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  const db = new Kysely<StateDb>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const { error, results } = await new Migrator({ db, provider: inCodeMigrations }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+    throw new StateError(`cannot migrate the state database ${file}${failed ? ` (migration ${failed})` : ""}`, { cause: error });
+  }
+  return { db, path: file, close: () => db.destroy() };
+}

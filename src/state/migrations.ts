@@ -1,0 +1,44 @@
+import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
+
+/**
+ * Migrations live in code, not in files found at run time: the CLI is bundled into one file by
+ * esbuild, and a migration must ship with the code that reads its tables. Never edit a migration
+ * that has shipped; add the next one.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_journal_and_locks": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("journal")
+        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("project", "text", (c) => c.notNull())
+        .addColumn("environment", "text", (c) => c.notNull())
+        .addColumn("network", "text", (c) => c.notNull())
+        .addColumn("step", "text", (c) => c.notNull())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("data", "text", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("journal_scope").on("journal").columns(["project", "environment", "network", "id"]).execute();
+      await db.schema
+        .createTable("locks")
+        .addColumn("project", "text", (c) => c.notNull())
+        .addColumn("environment", "text", (c) => c.notNull())
+        .addColumn("holder", "text", (c) => c.notNull())
+        .addColumn("pid", "integer", (c) => c.notNull())
+        .addColumn("since", "text", (c) => c.notNull())
+        .addColumn("command", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("locks_pk", ["project", "environment"])
+        .execute();
+      // The journal is append-only: the database itself refuses edits, not just our code.
+      await sql`CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END`.execute(
+        db,
+      );
+    },
+  },
+};
+
+export const inCodeMigrations: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,146 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Contract, JsonRpcProvider } from "ethers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ExecOptions, execute } from "../../src/apply/executor.js";
+import { Journal, reduceJournal } from "../../src/apply/journal.js";
+import { ForeignPendingTxError } from "../../src/apply/nonces.js";
+import { ReconcileError } from "../../src/apply/reconcile.js";
+import { Rpc } from "../../src/apply/rpc.js";
+import { type Anvil, startDevnet } from "../../src/devnet/index.js";
+import { createSigner, type Signer } from "../../src/signers/index.js";
+import { openState, type State } from "../../src/state/db.js";
+import { compileFixtures, deployOp } from "../helpers/ops.js";
+
+let devnet: Anvil;
+let state: State;
+let signer: Signer;
+const fx = compileFixtures();
+
+beforeAll(async () => {
+  devnet = await startDevnet({ port: 0 });
+  state = await openState(path.join(await mkdtemp(path.join(os.tmpdir(), "w3o-exec-")), "state.db"));
+  signer = await createSigner({ devnet: 1 }, { env: {}, chainId: 31337, repoDir: "." });
+});
+afterAll(async () => {
+  await state?.close();
+  await devnet?.stop();
+});
+
+const options = (network: string, rpc = new Rpc(devnet.url)): ExecOptions => ({
+  rpc,
+  journal: new Journal(state.db, { project: "t", environment: "dev", network }),
+  chainId: 31337,
+  signers: new Map([[signer.address.toLowerCase(), signer]]),
+  gas: { bumpPercent: 12, stuckAfterMs: 60_000 },
+  maxInFlight: 64,
+  confirmations: 0,
+  pollMs: 20,
+});
+
+describe("executor", () => {
+  it("pipelines a dependency chain in one wave, with dependents wired to predicted addresses", async () => {
+    const from = signer.address;
+    const ops = [
+      deployOp("A", from, fx.Leaf),
+      deployOp("B", from, fx.Node, "A"),
+      deployOp("C", from, fx.Node, "B"),
+      deployOp("D", from, fx.Leaf),
+    ];
+    const rpc = new Rpc(devnet.url);
+    const results = await execute(ops, options("chain", rpc));
+    expect([...results.values()].map((r) => r.status)).toEqual(["done", "done", "done", "done"]);
+    const provider = new JsonRpcProvider(devnet.url);
+    const b = new Contract(results.get("B")!.address!, fx.Node.abi, provider);
+    const c = new Contract(results.get("C")!.address!, fx.Node.abi, provider);
+    expect(await b.getFunction("parent")()).toBe(results.get("A")!.address);
+    expect(await c.getFunction("parent")()).toBe(results.get("B")!.address);
+    // Nonce sync, fees, estimate, send, receipts: a handful of requests, not several per contract.
+    expect(rpc.httpRequests).toBeLessThanOrEqual(8);
+    provider.destroy();
+  });
+
+  it("does nothing on a second run: the journal says it is done", async () => {
+    const from = signer.address;
+    const ops = [deployOp("A", from, fx.Leaf), deployOp("B", from, fx.Node, "A")];
+    const first = await execute(ops, options("again"));
+    const second = await execute(ops, options("again"));
+    expect(second.get("B")?.resumed).toBe(true);
+    expect(second.get("B")?.address).toBe(first.get("B")?.address);
+  });
+
+  it("stops before any tx when the repo now asks for something else than what ran", async () => {
+    const from = signer.address;
+    await execute([deployOp("X", from, fx.Leaf)], options("changed"));
+    const err = await execute([deployOp("X", from, fx.Node, undefined)], options("changed")).catch((e) => e);
+    expect(err).toBeInstanceOf(ReconcileError);
+    expect(err.message).toMatch(/X: deploy X .*now different code/);
+    expect(err.message).toContain("w3o apply --redeploy X");
+  });
+
+  it("reports a revert with its decoded reason and does not send dependents", async () => {
+    const from = signer.address;
+    const boom = {
+      ...deployOp("Boom", from, fx.Leaf),
+      kind: "call" as const,
+      needs: ["N"],
+      build: (addressOf: (id: string) => string) => ({
+        to: addressOf("N"),
+        data: fx.Node.abi.encodeFunctionData("boom"),
+        parts: { call: "boom()" },
+      }),
+    };
+    const results = await execute(
+      [deployOp("L", from, fx.Leaf), deployOp("N", from, fx.Node, "L"), boom, deployOp("After", from, fx.Node, "Boom")],
+      options("revert"),
+    );
+    expect(results.get("Boom")?.status).toBe("failed");
+    expect(results.get("Boom")?.message).toContain('Error("boom")');
+    expect(results.get("After")?.status).toBe("blocked");
+  });
+
+  it("replaces a stuck tx with the same nonce at fees bumped by at least 10%, and settles on the one mined", async () => {
+    const provider = new JsonRpcProvider(devnet.url);
+    await provider.send("evm_setAutomine", [false]);
+    try {
+      const o = { ...options("stuck"), gas: { bumpPercent: 12, stuckAfterMs: 150 } };
+      const run = execute([deployOp("S", signer.address, fx.Leaf)], o);
+      // Let it send and replace at least once, then mine.
+      await new Promise((r) => setTimeout(r, 700));
+      await provider.send("evm_setAutomine", [true]);
+      await provider.send("evm_mine", []);
+      const results = await run;
+      const step = reduceJournal(await o.journal.load()).steps.get("S")!;
+      expect(step.txs.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(step.txs.map((t) => t.nonce)).size).toBe(1);
+      const [first, second] = step.txs;
+      expect(BigInt(second!.maxFeePerGas) * 100n).toBeGreaterThanOrEqual(BigInt(first!.maxFeePerGas) * 112n);
+      expect(BigInt(second!.maxPriorityFeePerGas) * 100n).toBeGreaterThanOrEqual(BigInt(first!.maxPriorityFeePerGas) * 112n);
+      expect(step.txs.map((t) => t.hash)).toContain(results.get("S")!.txHash);
+      expect(await provider.getCode(results.get("S")!.address!)).not.toBe("0x");
+    } finally {
+      await provider.send("evm_setAutomine", [true]);
+      provider.destroy();
+    }
+  });
+
+  it("refuses to start when someone else's txs from the same account are pending", async () => {
+    const provider = new JsonRpcProvider(devnet.url);
+    await provider.send("evm_setAutomine", [false]);
+    try {
+      const { Wallet } = await import("ethers");
+      const other = new Wallet(devnet.accounts[1]!.privateKey, provider);
+      await other.sendTransaction({ to: other.address, value: 1n });
+      const err = await execute([deployOp("P", signer.address, fx.Leaf)], options("foreign")).catch((e) => e);
+      expect(err).toBeInstanceOf(ForeignPendingTxError);
+      expect(err.message).toMatch(/1 pending transaction\(s\) that this apply did not send/);
+      const events = await new Journal(state.db, { project: "t", environment: "dev", network: "foreign" }).load();
+      expect(reduceJournal(events).steps.size).toBe(0);
+    } finally {
+      await provider.send("evm_setAutomine", [true]);
+      await provider.send("evm_mine", []);
+      provider.destroy();
+    }
+  });
+});

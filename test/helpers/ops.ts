@@ -1,0 +1,53 @@
+import { AbiCoder, Interface, keccak256 } from "ethers";
+import type { Op } from "../../src/apply/ops.js";
+import { loadSolc } from "../../src/compile/solc.js";
+
+/** Two tiny contracts for executor tests: Leaf() and Node(address parent) whose constructor stores it. */
+const SOURCE = `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+contract Leaf { uint256 public x = 1; }
+contract Node {
+  address public parent;
+  address public owner;
+  error NotOwner(address who);
+  constructor(address p) { parent = p; owner = msg.sender; }
+  function setParent(address p) external { if (msg.sender != owner) revert NotOwner(msg.sender); parent = p; }
+  function boom() external pure { revert("boom"); }
+}`;
+
+export type Compiled = { abi: Interface; bytecode: string };
+
+export function compileFixtures(): { Leaf: Compiled; Node: Compiled } {
+  const solc = loadSolc("0.8.28");
+  const out = JSON.parse(
+    solc.compile(
+      JSON.stringify({
+        language: "Solidity",
+        sources: { "t.sol": { content: SOURCE } },
+        settings: { optimizer: { enabled: true, runs: 200 }, outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
+      }),
+    ),
+  );
+  const get = (name: string): Compiled => {
+    const c = out.contracts["t.sol"][name];
+    return { abi: new Interface(c.abi), bytecode: `0x${c.evm.bytecode.object}` };
+  };
+  return { Leaf: get("Leaf"), Node: get("Node") };
+}
+
+export function deployOp(id: string, from: string, c: Compiled, parent?: string): Op {
+  return {
+    id,
+    contract: id,
+    kind: "create",
+    from,
+    summary: `deploy ${id}`,
+    needs: parent ? [parent] : [],
+    after: [],
+    abis: [c.abi.fragments as never],
+    build: (addressOf) => {
+      const args = parent ? AbiCoder.defaultAbiCoder().encode(["address"], [addressOf(parent)]) : "0x";
+      return { data: c.bytecode + args.slice(2), parts: { code: keccak256(c.bytecode), args } };
+    },
+  };
+}
