@@ -1,3 +1,4 @@
+import { benchApply } from "./apply.js";
 import { benchDevnet } from "./devnet.js";
 import { benchPlan } from "./plan.js";
 import type { BenchResult } from "./types.js";
@@ -10,6 +11,7 @@ import type { BenchResult } from "./types.js";
 const benches: Record<string, () => Promise<BenchResult>> = {
   devnet: benchDevnet,
   plan: benchPlan,
+  apply: benchApply,
 };
 
 const only = process.argv.slice(2).find((a) => !a.startsWith("--"));

@@ -7,7 +7,7 @@ import { ignoreFile } from "./schema.js";
 import type { DiffFile, RepoFile, SuppressionEntry } from "./types.js";
 
 export const IGNORE_FILE = ".w3oignore.yaml";
-const SKIP_DIRS = new Set([".git", "node_modules", "dist", ".scratch", "coverage"]);
+const SKIP_DIRS = new Set([".git", "node_modules", "dist", ".scratch", "coverage", ".w3o"]);
 const MAX_SCAN_BYTES = 1024 * 1024;
 
 export class IgnoreFileError extends BaseError {
@@ -16,23 +16,47 @@ export class IgnoreFileError extends BaseError {
 
 /** Every file of the repo with its mode, and its text when it is a small text file. */
 export async function collectFiles(dir: string): Promise<RepoFile[]> {
+  const paths = (await gitPaths(dir)) ?? (await walkPaths(dir));
   const out: RepoFile[] = [];
+  for (const relPath of paths.sort()) {
+    const abs = path.join(dir, relPath);
+    const info = await lstat(abs).catch(() => undefined);
+    if (!info?.isFile()) continue; // deleted in the work tree, or a symlink
+    const file: RepoFile = { path: relPath, mode: info.mode & 0o7777 };
+    if (info.size <= MAX_SCAN_BYTES) {
+      const bytes = await readFile(abs);
+      if (!bytes.includes(0)) file.content = bytes.toString("utf8");
+    }
+    out.push(file);
+  }
+  return out;
+}
+
+/**
+ * In a git work tree, the files a commit can contain: tracked ones and untracked ones git does
+ * not ignore. What .gitignore keeps out (build output, w3o's own .w3o/ state) is never committed.
+ */
+async function gitPaths(dir: string): Promise<string[] | undefined> {
+  try {
+    const git = simpleGit(dir);
+    if (!(await git.checkIsRepo())) return undefined;
+    const out = await git.raw(["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."]);
+    return out.split("\0").filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Outside git, every file below the repo root except well-known generated folders. */
+async function walkPaths(dir: string): Promise<string[]> {
+  const out: string[] = [];
   const walk = async (rel: string) => {
     const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of entries) {
       const relPath = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) await walk(relPath);
-      } else if (e.isFile()) {
-        const abs = path.join(dir, relPath);
-        const info = await lstat(abs);
-        const file: RepoFile = { path: relPath, mode: info.mode & 0o7777 };
-        if (info.size <= MAX_SCAN_BYTES) {
-          const bytes = await readFile(abs);
-          if (!bytes.includes(0)) file.content = bytes.toString("utf8");
-        }
-        out.push(file);
-      }
+      } else if (e.isFile()) out.push(relPath);
     }
   };
   await walk("");

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect } from "kysely";
@@ -22,6 +22,8 @@ export type State = { db: Kysely<StateDb>; path: string; close(): Promise<void> 
  */
 export async function openState(file: string): Promise<State> {
   mkdirSync(path.dirname(file), { recursive: true });
+  // The journal and locks are this machine's state, never the team's: keep git from committing them.
+  if (path.basename(path.dirname(file)) === ".w3o") writeFileSync(path.join(path.dirname(file), ".gitignore"), "*\n", { flag: "w" });
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file, { timeout: 10_000 });

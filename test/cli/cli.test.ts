@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProgram } from "../../src/cli/program.js";
@@ -40,6 +41,19 @@ describe("w3o CLI", () => {
   it("prints no colour when NO_COLOR is set or output is not a terminal", () => {
     const res = runCli(["validate", path.join(ROOT, "examples/broken")], { env: { FORCE_COLOR: undefined } });
     expect(res.stdout.includes("\u001b[")).toBe(false);
+  });
+
+  it("exits quietly when the reader closes the pipe early", () => {
+    const res = spawnSync(
+      "bash",
+      [
+        "-c",
+        `set -o pipefail; "${process.execPath}" --import tsx src/cli/main.ts audit examples/infra --format sarif | head -c 10 >/dev/null`,
+      ],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(res.stderr).not.toContain("EPIPE");
+    expect(res.stderr).not.toContain("Unhandled");
   });
 
   it("has --help for every command, and lists only commands that exist", () => {

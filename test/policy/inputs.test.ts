@@ -5,6 +5,7 @@ import { simpleGit } from "simple-git";
 import { describe, expect, it } from "vitest";
 import { runAudit } from "../../src/policy/audit.js";
 import { collectFiles, diffFrom, parseUnifiedDiff } from "../../src/policy/inputs.js";
+import { openState } from "../../src/state/db.js";
 
 async function gitRepo(): Promise<{ dir: string; git: ReturnType<typeof simpleGit> }> {
   const dir = await mkdtemp(path.join(tmpdir(), "w3o-git-"));
@@ -99,5 +100,28 @@ describe("file permissions (real chmod)", () => {
     const perms = evaluation.findings.filter((f) => f.ruleId === "W3O-SEC-006" || f.ruleId === "W3O-SEC-007");
     expect(perms.map((f) => `${f.ruleId} ${f.resource}`).sort()).toEqual(["W3O-SEC-006 operator.pem", "W3O-SEC-007 contracts/token.yaml"]);
     expect(perms.find((f) => f.ruleId === "W3O-SEC-006")?.message).toContain("mode 644");
+  });
+});
+
+describe("repo files", () => {
+  it("in a git repo, scans what a commit can contain: tracked and untracked files, never git-ignored ones", async () => {
+    const { dir } = await gitRepo();
+    await writeFile(path.join(dir, ".gitignore"), "build/\n*.log\n");
+    await cp(path.join(dir, "w3o.yaml"), path.join(dir, "untracked.yaml"));
+    await writeFile(path.join(dir, "debug.log"), "ignored\n");
+    const paths = (await collectFiles(dir)).map((f) => f.path);
+    expect(paths).toContain("w3o.yaml");
+    expect(paths).toContain("untracked.yaml");
+    expect(paths).toContain(".gitignore");
+    expect(paths).not.toContain("debug.log");
+  });
+
+  it("never reports w3o's own state database as committed data after an apply", async () => {
+    const { dir } = await gitRepo();
+    const state = await openState(path.join(dir, ".w3o", "state.db"));
+    await state.close();
+    expect((await collectFiles(dir)).some((f) => f.path.startsWith(".w3o/"))).toBe(false);
+    const { evaluation } = await runAudit(dir);
+    expect(evaluation.findings.filter((f) => f.resource.startsWith(".w3o/"))).toEqual([]);
   });
 });
