@@ -164,4 +164,32 @@ describe("w3o apply on anvil", () => {
     await expectDeployedOnce(account);
     expect(Object.values(actions(await planOf(dir, account)))).toEqual(["noop", "noop", "noop", "noop", "noop"]);
   });
+
+  it("replaces a changed plain contract only when asked, with --redeploy, and leaves every other contract alone", async () => {
+    const dir = await fixtureCopy();
+    expect((await w3o(["apply", dir, "--env", "dev", "--yes"], env(9))).code).toBe(0);
+    const before = await record(dir);
+    const config = path.join(dir, "w3o.yaml");
+    await writeFile(config, (await readFile(config, "utf8")).replace('args: ["Test", "TST",', 'args: ["Test v2", "TST",'));
+
+    expect(actions(await planOf(dir, 9))).toMatchObject({ Token: "replace", Registry: "noop", Box: "noop" });
+    const unasked = await w3o(["apply", dir, "--env", "dev", "--yes"], env(9));
+    expect(unasked.code).toBe(0);
+    expect(unasked.stdout).toContain(
+      "Not applied: Token (a replace deploys a new address). To do it: w3o apply --env dev --redeploy Token",
+    );
+    expect((await record(dir)).contracts.Token!.address).toBe(before.contracts.Token!.address);
+
+    const asked = await w3o(["apply", dir, "--env", "dev", "--yes", "--redeploy", "Token"], env(9));
+    expect(asked.code, asked.stderr).toBe(0);
+    const after = await record(dir);
+    expect(after.contracts.Token!.address).not.toBe(before.contracts.Token!.address);
+    expect(after.contracts.Token!.args[0]).toBe("Test v2");
+    for (const name of ["Registry", "Box", "Vault", "Salted"]) expect(after.contracts[name]!.address).toBe(before.contracts[name]!.address);
+    // Exactly one more creation: the new Token.
+    const txs = await creations(devnet.url, devnet.accounts[9]!.address);
+    expect(txs.filter((t) => t.kind === "create")).toHaveLength(CREATES + 1);
+    // Registry's constructor took the old Token's address: it is now the one to replace, and plan says so.
+    expect(actions(await planOf(dir, 9))).toMatchObject({ Token: "noop", Registry: "replace" });
+  });
 });
