@@ -1,9 +1,9 @@
-import { Interface, type InterfaceAbi, keccak256 } from "ethers";
 import type { CompiledRepo } from "../compile/types.js";
+import { keccakHex } from "../crypto/native.js";
 import type { PlanStep, ResolvedArg } from "../plan/types.js";
 import type { DeploymentRecord, RecordedContract } from "../state/record.js";
 import type { OpResult } from "./ops.js";
-import { addressOp } from "./steps.js";
+import { addressOp, ifaceOf } from "./steps.js";
 import { proxyAdminOf, type Verification } from "./verify.js";
 
 export type RecordInput = {
@@ -59,10 +59,10 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
         codeHash: codeArt.codeHash,
         compiler: art.compiler,
         args,
-        encodedArgs: new Interface(art.abi as InterfaceAbi).encodeDeploy(args),
+        encodedArgs: ifaceOf(art).encodeDeploy(args),
         deployedAt: i.now,
       };
-      if (v && v.live.code !== "0x") entry.runtimeCodeHash = keccak256(v.live.code);
+      if (v && v.live.code !== "0x") entry.runtimeCodeHash = keccakHex(v.live.code);
       if (step.salt) entry.salt = step.salt;
       if (proxied && impl?.address) {
         const admin = step.kind === "transparent" ? proxyAdminOf(pub.address) : undefined;
@@ -72,7 +72,7 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
             address: impl.address,
             txHash: impl.txHash ?? entry.txHash,
             codeHash: art.codeHash,
-            ...(v?.live.implementationCode ? { runtimeCodeHash: keccak256(v.live.implementationCode) } : {}),
+            ...(v?.live.implementationCode ? { runtimeCodeHash: keccakHex(v.live.implementationCode) } : {}),
             ...(art.storageLayout ? { storageLayout: art.storageLayout } : {}),
           },
           ...(admin ? { admin, adminOwner: v?.live.proxyAdminOwner ?? undefined } : {}),
@@ -95,7 +95,7 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
             address: impl.address,
             txHash: impl.txHash ?? entry.proxy.implementation.txHash,
             codeHash: art.codeHash,
-            ...(v?.live.implementationCode ? { runtimeCodeHash: keccak256(v.live.implementationCode) } : {}),
+            ...(v?.live.implementationCode ? { runtimeCodeHash: keccakHex(v.live.implementationCode) } : {}),
             ...(art.storageLayout ? { storageLayout: art.storageLayout } : {}),
           },
         };

@@ -1,5 +1,6 @@
-import { getAddress, Interface, type InterfaceAbi, keccak256, ZeroAddress } from "ethers";
+import { getAddress, Interface, type InterfaceAbi, ZeroAddress } from "ethers";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
+import { keccakHex } from "../crypto/native.js";
 import { BaseError } from "../errors/index.js";
 import { CREATE2_FACTORY, create2Address, create2Salt, proxyArtifact, proxyConstructorArgs } from "../plan/create2.js";
 import type { AddressOrRef, PlanStep, ResolvedArg } from "../plan/types.js";
@@ -129,7 +130,7 @@ function deployOp(
     runtimeCode: artifact.deployedBytecode,
     build: (addressOf): BuiltTx => {
       const code = initCode(artifact, args(addressOf));
-      const parts = { code: artifact.codeHash, init: keccak256(code) };
+      const parts = { code: artifact.codeHash, init: keccakHex(code) };
       if (!step.salt) return { data: code, parts };
       return {
         to: CREATE2_FACTORY,
@@ -169,7 +170,7 @@ function callOp(
     skipIf,
     build: (addressOf) => {
       const tx = build(addressOf);
-      return { ...tx, parts: { call: tx.data.slice(0, 10), calldata: keccak256(tx.data) } };
+      return { ...tx, parts: { call: tx.data.slice(0, 10), calldata: keccakHex(tx.data) } };
     },
   };
 }
