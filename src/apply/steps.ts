@@ -233,29 +233,7 @@ function createOps(step: PlanStep, ctx: StepContext, byContract: Map<string, Pla
     );
   }
 
-  if (step.owner) {
-    const ro = resolver(step, ctx, byContract);
-    ro.collect(step.owner);
-    const owner = step.owner;
-    ops.push(
-      callOp(
-        `${step.id}#owner`,
-        step,
-        from,
-        `transfer ownership of ${step.contract}`,
-        [self, ...ro.deps],
-        [self],
-        (a) => ({ to: a(self), data: views.encodeFunctionData("transferOwnership", [ro.address(owner, a)]) }),
-        ctx,
-        async (a) => {
-          const current = await readOwner(ctx.rpc, a(self));
-          const want = ro.address(owner, a);
-          // Any other owner than the deployer makes the transfer revert, which estimation reports decoded.
-          return current && current.toLowerCase() === want.toLowerCase() ? `already owned by ${want}` : undefined;
-        },
-      ),
-    );
-  }
+  if (step.owner) ops.push(ownershipOp(step, ctx, byContract, from, step.owner, (a) => a(self), [self]));
   for (const role of step.roles ?? []) {
     for (const [i, account] of role.accounts.entries()) {
       const rr = resolver(step, ctx, byContract);
@@ -276,6 +254,40 @@ function createOps(step: PlanStep, ctx: StepContext, byContract: Map<string, Pla
   }
   // Ownership moves last: once it is transferred, the deployer can no longer grant roles.
   return ops.sort((x, y) => Number(x.id.endsWith("#owner")) - Number(y.id.endsWith("#owner")));
+}
+
+/**
+ * transferOwnership to `owner` on the contract at `target`, after the ops in `after` (a fresh deploy
+ * waits for itself). Skipped when the contract already has that owner: a resumed apply, or a transfer
+ * someone made by hand, must not send a transfer that would revert.
+ */
+function ownershipOp(
+  step: PlanStep,
+  ctx: StepContext,
+  byContract: Map<string, PlanStep>,
+  from: string,
+  owner: AddressOrRef,
+  target: (addressOf: (id: string) => string) => string,
+  after: string[],
+): Op {
+  const r = resolver(step, ctx, byContract);
+  r.collect(owner);
+  return callOp(
+    `${step.id}#owner`,
+    step,
+    from,
+    `transfer ownership of ${step.contract}`,
+    [...after, ...r.deps],
+    after,
+    (a) => ({ to: target(a), data: views.encodeFunctionData("transferOwnership", [r.address(owner, a)]) }),
+    ctx,
+    async (a) => {
+      const current = await readOwner(ctx.rpc, target(a));
+      const want = r.address(owner, a);
+      // Any other owner than the sender makes the transfer revert, which estimation reports decoded.
+      return current && current.toLowerCase() === want.toLowerCase() ? `already owned by ${want}` : undefined;
+    },
+  );
 }
 
 function updateOps(step: PlanStep, ctx: StepContext, byContract: Map<string, PlanStep>): Op[] {
@@ -309,24 +321,7 @@ function updateOps(step: PlanStep, ctx: StepContext, byContract: Map<string, Pla
       );
       ops.push(upgradeOp(step, ctx, implId, at));
     } else if (change.kind === "transfer-ownership") {
-      const r = resolver(step, ctx, byContract);
-      r.collect(change.to);
-      const from = change.from ?? deployer(step);
-      ops.push(
-        callOp(
-          `${step.id}#owner`,
-          step,
-          from,
-          `transfer ownership of ${step.contract}`,
-          [...r.deps],
-          [],
-          (a) => ({
-            to: at(),
-            data: views.encodeFunctionData("transferOwnership", [r.address(change.to, a)]),
-          }),
-          ctx,
-        ),
-      );
+      ops.push(ownershipOp(step, ctx, byContract, change.from ?? deployer(step), change.to, at, []));
     } else if (change.kind === "transfer-proxy-admin") {
       const r = resolver(step, ctx, byContract);
       r.collect(change.to);

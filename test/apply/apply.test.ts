@@ -192,4 +192,25 @@ describe("w3o apply on anvil", () => {
     // Registry's constructor took the old Token's address: it is now the one to replace, and plan says so.
     expect(actions(await planOf(dir, 9))).toMatchObject({ Token: "noop", Registry: "replace" });
   });
+
+  it("transfers ownership of a deployed contract when the repo names a new owner; the next plan is noop", async () => {
+    const dir = await fixtureCopy();
+    expect((await w3o(["apply", dir, "--env", "dev", "--yes"], env(9))).code).toBe(0);
+    const config = path.join(dir, "w3o.yaml");
+    const box = 'proxy: { kind: uups, initializer: { function: initialize, args: ["${accounts.deployer}", 42] } }';
+    await writeFile(config, (await readFile(config, "utf8")).replace(box, `${box}\n    owner: "\${accounts.minter}"`));
+
+    const plan = await planOf(dir, 9);
+    const step = plan.networks[0]!.steps.find((s) => s.contract === "Box")!;
+    expect(step.action).toBe("update");
+    expect(step.changes?.map((c) => c.kind)).toEqual(["transfer-ownership"]);
+
+    const applied = await w3o(["apply", dir, "--env", "dev", "--yes"], env(9));
+    expect(applied.code, applied.stderr).toBe(0);
+    const provider = new JsonRpcProvider(devnet.url, 31337, { staticNetwork: true });
+    const owner = await provider.call({ to: (await record(dir)).contracts.Box!.address, data: "0x8da5cb5b" });
+    provider.destroy();
+    expect(`0x${owner.slice(-40)}`.toLowerCase()).toBe("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC".toLowerCase());
+    expect(actions(await planOf(dir, 9)).Box).toBe("noop");
+  });
 });
