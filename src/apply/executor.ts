@@ -1,6 +1,7 @@
 import { getAddress, getCreateAddress } from "ethers";
 import { BaseError, redact } from "../errors/index.js";
 import type { Signer } from "../signers/index.js";
+import { estimateWave, type PendingCode } from "./estimate.js";
 import type { IntentEvent, JournalEvent, ReceiptEvent, TxSignedEvent } from "./events.js";
 import { bumpFees, type Fees, type GasPolicy, initialFees } from "./fees.js";
 import { type Journal, reduceJournal, type StepState } from "./journal.js";
@@ -260,39 +261,19 @@ async function nextWave(
   }
   const live = picked.filter((p) => !results.has(p.op.id));
 
-  // Estimate every tx of the wave in one batch. A dependent whose dependency is not mined yet may
-  // fail to estimate (its constructor calls into it): it waits for the next wave, with its dependents.
-  const est = await o.rpc.batch<string>(
-    live.map((p) => ({ method: "eth_estimateGas", params: [{ from: p.op.from, to: p.built.to, data: p.built.data }] })),
-  );
-  // Dependents that failed only because their dependency is not on chain yet (a proxy whose constructor
-  // calls the implementation's initializer): estimate again with the dependencies' runtime code put at
-  // their predicted addresses by a state override (geth, anvil, erigon, reth support it). Where that
-  // works, the dependent joins this wave instead of waiting a whole round for the receipt.
-  const retry = live.flatMap((p, i) => (!est[i]!.ok && p.op.needs.some((n) => !isDone(n)) ? [i] : []));
-  if (retry.length) {
-    const code = new Map<string, { address: string; code: string }>();
-    for (const p of picked) if (p.address && p.op.runtimeCode) code.set(p.op.id, { address: p.address, code: p.op.runtimeCode });
-    for (const f of inFlight.values()) {
-      if (f.intent.address && f.op.runtimeCode) code.set(f.op.id, { address: f.intent.address, code: f.op.runtimeCode });
-    }
-    // Only each op's own unmined dependencies: a request carrying every contract's code would be megabytes.
-    const overridesOf = (op: Op) =>
-      Object.fromEntries(op.needs.flatMap((n) => (code.has(n) && !isDone(n) ? [[code.get(n)!.address, { code: code.get(n)!.code }]] : [])));
-    try {
-      const again = await o.rpc.batch<string>(
-        retry.map((i) => ({
-          method: "eth_estimateGas",
-          params: [{ from: live[i]!.op.from, to: live[i]!.built.to, data: live[i]!.built.data }, "latest", overridesOf(live[i]!.op)],
-        })),
-      );
-      retry.forEach((i, k) => {
-        if (again[k]!.ok) est[i] = again[k]!;
-      });
-    } catch {
-      // An endpoint without state overrides: those dependents simply wait for their dependencies' receipts.
-    }
+  // One batch estimates the whole wave; a dependent whose dependency is in this wave (or still in
+  // flight) is estimated with that dependency's code put where it will be.
+  const pendingCode: PendingCode = new Map();
+  for (const p of picked) if (p.address && p.op.runtimeCode) pendingCode.set(p.op.id, { address: p.address, code: p.op.runtimeCode });
+  for (const f of inFlight.values()) {
+    if (f.intent.address && f.op.runtimeCode) pendingCode.set(f.op.id, { address: f.intent.address, code: f.op.runtimeCode });
   }
+  const est = await estimateWave(
+    o.rpc,
+    live.map((p) => ({ op: p.op, to: p.built.to, data: p.built.data, nonce: p.nonce })),
+    pendingCode,
+    isDone,
+  );
   const deferred = new Set<string>();
   const keep: Planned[] = [];
   live.forEach((p, i) => {

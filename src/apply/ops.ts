@@ -30,6 +30,7 @@ export type Op = {
   needs: string[];
   /** Ops that must be mined first because this op's outcome depends on their effect, not just their address. */
   after: string[];
+  /** Reads no address but those of `needs`: the same needs' addresses always build the same tx. */
   build(addressOf: (opId: string) => string): BuiltTx;
   /** Checked right before a fresh send: a reason to skip (e.g. "already owned by 0x…"), or undefined to send. */
   skipIf?: (addressOf: (opId: string) => string) => Promise<string | undefined>;
@@ -51,3 +52,24 @@ export type OpResult = {
   /** True when the op was already done by an earlier run (resumed from the journal). */
   resumed?: boolean;
 };
+
+/**
+ * An op whose build is computed once per set of dependency addresses. The executor builds an op
+ * several times (predicted, then with real nonces; on resume, to reconcile) and ABI-encoding a
+ * constructor call and hashing creation code cost far more than a map lookup.
+ */
+export function memoizeBuild(op: Op): Op {
+  const built = new Map<string, BuiltTx>();
+  return {
+    ...op,
+    build: (addressOf) => {
+      const key = op.needs.map(addressOf).join();
+      let tx = built.get(key);
+      if (!tx) {
+        tx = op.build(addressOf);
+        built.set(key, tx);
+      }
+      return tx;
+    },
+  };
+}

@@ -5,7 +5,7 @@ import { BaseError } from "../errors/index.js";
 import { CREATE2_FACTORY, create2Address, create2Salt, proxyArtifact, proxyConstructorArgs } from "../plan/create2.js";
 import type { AddressOrRef, PlanStep, ResolvedArg } from "../plan/types.js";
 import type { RecordedContract } from "../state/record.js";
-import type { BuiltTx, Op } from "./ops.js";
+import { type BuiltTx, memoizeBuild, type Op } from "./ops.js";
 import type { Rpc } from "./rpc.js";
 
 export class UpgradeRefusedError extends BaseError {
@@ -49,7 +49,7 @@ export function opsForSteps(steps: PlanStep[], ctx: StepContext, redeploy: Set<s
       ops.push(...createOps(step, ctx, byContract));
     else if (step.action === "update") ops.push(...updateOps(step, ctx, byContract));
   }
-  return ops;
+  return ops.map(memoizeBuild);
 }
 
 function resolver(step: PlanStep, ctx: StepContext, byContract: Map<string, PlanStep>) {

@@ -1,18 +1,22 @@
 import { createRequire } from "node:module";
+import path from "node:path";
 import { keccak256 } from "ethers";
 
 /**
  * Native keccak256 and secp256k1 (libsecp256k1 bindings with prebuilt binaries, already in the tree through
  * @openzeppelin/upgrades-core). ethers' pure-JS versions cost ~1.2 ms per 5 KB hash and ~1 ms per
  * signature; an apply of 100 contracts hashes each creation code several times and signs every tx, so
- * that was most of its wall time. The JS fallbacks stay in place if the bindings cannot load.
+ * that was most of its wall time.
  */
 const require = createRequire(import.meta.url);
 
-type KeccakFactory = (alg: "keccak256") => { update(data: Buffer): { digest(): Buffer } };
+/** The addon's sponge: the `keccak` package wraps it in a stream object per hash, which costs more than hashing an address. */
+type KeccakState = { initialize(rate: number, capacity: number): void; absorb(data: Buffer): void; squeeze(length: number): Buffer };
 type Secp = { ecdsaSign(msg: Uint8Array, key: Uint8Array): { signature: Uint8Array; recid: number } };
 
-const createKeccak = require("keccak") as KeccakFactory;
+const keccakDir = path.dirname(require.resolve("keccak/package.json"));
+const KeccakState = createRequire(path.join(keccakDir, "package.json"))("node-gyp-build")(keccakDir) as new () => KeccakState;
+const sponge = new KeccakState();
 export const secp256k1 = require("secp256k1") as Secp;
 
 let registered = false;
@@ -20,17 +24,15 @@ let registered = false;
 export function useNativeKeccak(): void {
   if (registered) return;
   registered = true;
-  keccak256.register(
-    (data: Uint8Array) =>
-      new Uint8Array(
-        createKeccak("keccak256")
-          .update(Buffer.from(data.buffer, data.byteOffset, data.byteLength))
-          .digest(),
-      ),
-  );
+  keccak256.register((data: Uint8Array) => new Uint8Array(nativeKeccak(Buffer.from(data.buffer, data.byteOffset, data.byteLength))));
 }
 
-export const nativeKeccak = (data: Buffer): Buffer => createKeccak("keccak256").update(data).digest();
+/** keccak256 (rate 1088, capacity 512; the addon pads). Synchronous, so one sponge serves every call. */
+export function nativeKeccak(data: Buffer): Buffer {
+  sponge.initialize(1088, 512);
+  sponge.absorb(data);
+  return sponge.squeeze(32);
+}
 
 /**
  * keccak256 of a 0x-hex string. ethers' own keccak256 parses hex character by character, which

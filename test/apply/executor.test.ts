@@ -61,6 +61,27 @@ describe("executor", () => {
     provider.destroy();
   });
 
+  it("sends a dependent whose constructor calls its dependency in the same wave, estimated against the code it will find", async () => {
+    // Leaf takes the sender's current nonce: estimating Child there would collide with Leaf's predicted
+    // address unless the estimate also moves the sender's nonce to Child's own.
+    const calls: string[][] = [];
+    const rpc = new (class extends Rpc {
+      override batch<T>(c: { method: string; params: unknown[] }[]) {
+        calls.push(c.map((x) => x.method));
+        return super.batch<T>(c);
+      }
+    })(devnet.url);
+    const from = signer.address;
+    const results = await execute([deployOp("L", from, fx.Leaf), deployOp("C", from, fx.Child, "L")], options("calls-dep", rpc));
+    expect(results.get("C")?.status).toBe("done");
+    const provider = new JsonRpcProvider(devnet.url);
+    expect(await new Contract(results.get("C")!.address!, fx.Child.abi, provider).getFunction("seen")()).toBe(1n);
+    provider.destroy();
+    const count = (m: string) => calls.filter((c) => c.includes(m)).length;
+    expect(count("eth_estimateGas")).toBe(1);
+    expect(count("eth_sendRawTransaction")).toBe(1);
+  });
+
   it("does nothing on a second run: the journal says it is done", async () => {
     const from = signer.address;
     const ops = [deployOp("A", from, fx.Leaf), deployOp("B", from, fx.Node, "A")];

@@ -2,7 +2,10 @@ import { AbiCoder, Interface, keccak256 } from "ethers";
 import type { Op } from "../../src/apply/ops.js";
 import { loadSolc } from "../../src/compile/solc.js";
 
-/** Two tiny contracts for executor tests: Leaf() and Node(address parent) whose constructor stores it. */
+/**
+ * Tiny contracts for executor tests: Leaf(), Node(address parent) whose constructor stores it, and
+ * Child(address leaf) whose constructor calls it (so it cannot even be estimated before Leaf has code).
+ */
 const SOURCE = `// SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 contract Leaf { uint256 public x = 1; }
@@ -13,26 +16,33 @@ contract Node {
   constructor(address p) { parent = p; owner = msg.sender; }
   function setParent(address p) external { if (msg.sender != owner) revert NotOwner(msg.sender); parent = p; }
   function boom() external pure { revert("boom"); }
+}
+contract Child {
+  uint256 public seen;
+  constructor(address leaf) { seen = Leaf(leaf).x(); }
 }`;
 
-export type Compiled = { abi: Interface; bytecode: string };
+export type Compiled = { abi: Interface; bytecode: string; runtime: string };
 
-export function compileFixtures(): { Leaf: Compiled; Node: Compiled } {
+export function compileFixtures(): { Leaf: Compiled; Node: Compiled; Child: Compiled } {
   const solc = loadSolc("0.8.28");
   const out = JSON.parse(
     solc.compile(
       JSON.stringify({
         language: "Solidity",
         sources: { "t.sol": { content: SOURCE } },
-        settings: { optimizer: { enabled: true, runs: 200 }, outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
+        settings: {
+          optimizer: { enabled: true, runs: 200 },
+          outputSelection: { "*": { "*": ["abi", "evm.bytecode.object", "evm.deployedBytecode.object"] } },
+        },
       }),
     ),
   );
   const get = (name: string): Compiled => {
     const c = out.contracts["t.sol"][name];
-    return { abi: new Interface(c.abi), bytecode: `0x${c.evm.bytecode.object}` };
+    return { abi: new Interface(c.abi), bytecode: `0x${c.evm.bytecode.object}`, runtime: `0x${c.evm.deployedBytecode.object}` };
   };
-  return { Leaf: get("Leaf"), Node: get("Node") };
+  return { Leaf: get("Leaf"), Node: get("Node"), Child: get("Child") };
 }
 
 export function deployOp(id: string, from: string, c: Compiled, parent?: string): Op {
@@ -45,6 +55,7 @@ export function deployOp(id: string, from: string, c: Compiled, parent?: string)
     needs: parent ? [parent] : [],
     after: [],
     abis: [c.abi.fragments as never],
+    runtimeCode: c.runtime,
     build: (addressOf) => {
       const args = parent ? AbiCoder.defaultAbiCoder().encode(["address"], [addressOf(parent)]) : "0x";
       return { data: c.bytecode + args.slice(2), parts: { code: keccak256(c.bytecode), args } };
