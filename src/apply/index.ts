@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { Model } from "../config/model.js";
+import { DEVNET_CHAIN_IDS, type Model } from "../config/model.js";
 import { useNativeKeccak } from "../crypto/native.js";
 import { BaseError } from "../errors/index.js";
 import { type PlanRun, planEnvironment, rpcUrl } from "../plan/run.js";
@@ -42,7 +42,7 @@ export type ApplyOptions = {
 export type ApplyResult = { plan: Plan; networks: NetworkApplyResult[]; applied: boolean; failed: string[] };
 
 /** Local devnets take every tx at once; public mempools cap txs per sender (geth keeps 16 executable per account). */
-const defaultInFlight = (chainId: number) => (chainId === 31337 || chainId === 1337 ? 256 : 16);
+const defaultInFlight = (chainId: number) => (DEVNET_CHAIN_IDS.has(chainId) ? 256 : 16);
 
 /**
  * `w3o apply`: under the environment's lock, plan afresh (refusing a stale --plan), then per
@@ -128,11 +128,11 @@ async function applyLocked(
         maxFeeGwei: network.gas?.maxFeeGwei,
         priorityFeeGwei: network.gas?.priorityFeeGwei,
         bumpPercent: network.gas?.bumpPercent ?? 12,
-        stuckAfterMs: parseDuration(network.gas?.stuckAfter ?? "60s"),
+        stuckAfterMs: parseDuration(network.gas?.stuckAfter ?? (DEVNET_CHAIN_IDS.has(net.chainId) ? "2s" : "60s")),
       },
       maxInFlight: o.maxInFlight ?? defaultInFlight(net.chainId),
       confirmations: network.confirmations,
-      pollMs: o.pollMs ?? (net.chainId === 31337 || net.chainId === 1337 ? 10 : 1000),
+      pollMs: o.pollMs ?? (DEVNET_CHAIN_IDS.has(net.chainId) ? 10 : 1000),
       recordDir: o.recordDir ?? model.dir,
       onEvent: (e) => o.onEvent?.({ ...e, network: net.name }),
     });

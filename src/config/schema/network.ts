@@ -26,8 +26,10 @@ export const gasPolicy = z.strictObject({
   stuckAfter: z
     .string()
     .regex(/^\d+(ms|s|m)$/)
-    .default("60s")
-    .describe("Replace a pending tx after this long."),
+    .optional()
+    .describe(
+      "Replace a pending tx after this long. Default 60s; 2s on devnets (chain ids 31337, 1337), which mine at once but whose automine can leave a tx in the pool.",
+    ),
 });
 
 export const network = z.strictObject({
