@@ -1,4 +1,5 @@
 import type { Op } from "./ops.js";
+import { revertDataOf } from "./revert.js";
 import type { Rpc, RpcResult } from "./rpc.js";
 
 /** A tx about to be estimated: the op, what it sends, and the nonce it will go out with. */
@@ -16,8 +17,10 @@ export type PendingCode = Map<string, { address: string; code: string }>;
  * unmined dependency's runtime code at its predicted address, and sets the sender's nonce to the
  * one the tx will use, so that the simulated CREATE lands where the real one will (at the current
  * nonce it could hit an overridden address: "CreateCollision"). geth, anvil, reth and erigon take
- * overrides; on an endpoint that refuses them, those txs are estimated again without, and a
- * failure then is left to the caller (the dependent waits for its dependency's receipt).
+ * overrides; where one fails otherwise than by reverting (an endpoint that refuses them), the tx is
+ * estimated again without, and a failure then is left to the caller (the dependent waits for its
+ * dependency's receipt). Without overrides a call to a contract not deployed yet would "succeed"
+ * against empty code: that estimate is never taken for one that reverted with them.
  */
 export async function estimateWave(
   rpc: Rpc,
@@ -49,7 +52,12 @@ export async function estimateWave(
     est = await rpc.batch<string>(txs.map((t) => request(t)));
   }
 
-  const again = txs.flatMap((_, i) => (overrides[i] && !est[i]!.ok ? [i] : []));
+  // A revert under overrides is the answer (the caller waits for the dependency and estimates again);
+  // anything else may be an endpoint that took the call but not the override.
+  const again = txs.flatMap((_, i) => {
+    const r = est[i]!;
+    return overrides[i] && !r.ok && !revertDataOf(r.error) && !/revert/i.test(r.error.message) ? [i] : [];
+  });
   if (again.length) {
     const plain = await rpc.batch<string>(again.map((i) => request(txs[i]!)));
     again.forEach((i, k) => {

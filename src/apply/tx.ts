@@ -1,7 +1,13 @@
+import { BaseError } from "../errors/index.js";
 import type { Signer } from "../signers/index.js";
 import type { TxSignedEvent } from "./events.js";
 import type { Fees } from "./fees.js";
 import type { RpcResult } from "./rpc.js";
+
+/** The node refused a tx, or a tx cannot be rebroadcast or replaced: the message names the step and nonce. */
+export class TxFailedError extends BaseError {
+  override name = "TxFailedError";
+}
 
 export type UnsignedTx = { to?: string; data: string; nonce: number; gasLimit: bigint };
 

@@ -39,6 +39,18 @@ const options = (network: string, rpc = new Rpc(devnet.url)): ExecOptions => ({
   pollMs: 20,
 });
 
+/** An Rpc that records the methods of every batch it sends. */
+function recordingRpc() {
+  const calls: string[][] = [];
+  const rpc = new (class extends Rpc {
+    override batch<T>(c: { method: string; params: unknown[] }[]) {
+      calls.push(c.map((x) => x.method));
+      return super.batch<T>(c);
+    }
+  })(devnet.url);
+  return { rpc, calls };
+}
+
 describe("executor", () => {
   it("pipelines a dependency chain in one wave, with dependents wired to predicted addresses", async () => {
     const from = signer.address;
@@ -64,13 +76,7 @@ describe("executor", () => {
   it("sends a dependent whose constructor calls its dependency in the same wave, estimated against the code it will find", async () => {
     // Leaf takes the sender's current nonce: estimating Child there would collide with Leaf's predicted
     // address unless the estimate also moves the sender's nonce to Child's own.
-    const calls: string[][] = [];
-    const rpc = new (class extends Rpc {
-      override batch<T>(c: { method: string; params: unknown[] }[]) {
-        calls.push(c.map((x) => x.method));
-        return super.batch<T>(c);
-      }
-    })(devnet.url);
+    const { rpc, calls } = recordingRpc();
     const from = signer.address;
     const results = await execute([deployOp("L", from, fx.Leaf), deployOp("C", from, fx.Child, "L")], options("calls-dep", rpc));
     expect(results.get("C")?.status).toBe("done");
@@ -80,6 +86,41 @@ describe("executor", () => {
     const count = (m: string) => calls.filter((c) => c.includes(m)).length;
     expect(count("eth_estimateGas")).toBe(1);
     expect(count("eth_sendRawTransaction")).toBe(1);
+  });
+
+  it("pipelines a large wave in chunks: dependents across chunks, a revert leaves no nonce gap", async () => {
+    const { rpc, calls } = recordingRpc();
+    const from = signer.address;
+    const boom = {
+      ...deployOp("Boom", from, fx.Leaf),
+      kind: "call" as const,
+      needs: ["N"],
+      build: (addressOf: (id: string) => string) => ({ to: addressOf("N"), data: fx.Node.abi.encodeFunctionData("boom"), parts: {} }),
+    };
+    const leaves = Array.from({ length: 18 }, (_, i) => deployOp(`L${i}`, from, fx.Leaf));
+    const children = leaves.map((_, i) => deployOp(`C${i}`, from, fx.Child, `L${i}`));
+    const ops = [...leaves, deployOp("N", from, fx.Node, "L0"), boom, ...children, deployOp("After", from, fx.Node, "Boom")];
+    const provider = new JsonRpcProvider(devnet.url, undefined, { cacheTimeout: -1 });
+    const nonceBefore = await provider.getTransactionCount(from);
+    const results = await execute(ops, options("chunks", rpc));
+
+    expect(results.get("Boom")?.status).toBe("failed");
+    expect(results.get("Boom")?.message).toContain('Error("boom")');
+    expect(results.get("After")?.status).toBe("blocked");
+    const done = [...results.values()].filter((r) => r.status === "done");
+    expect(done).toHaveLength(37); // N, 18 leaves, 18 children
+    // Every sent tx was mined, in nonce order, with no gap a reverted estimate could have left.
+    expect(await provider.getTransactionCount(from)).toBe(nonceBefore + 37);
+    expect(done.map((r) => r.nonce).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 37 }, (_, i) => nonceBefore + i));
+    for (let i = 0; i < 18; i++) {
+      const child = new Contract(results.get(`C${i}`)!.address!, fx.Child.abi, provider);
+      expect(await child.getFunction("seen")()).toBe(1n);
+    }
+    provider.destroy();
+    // 39 ops in four chunks: four broadcasts, not one per contract; Boom, deferred while N was unmined,
+    // is estimated once more on its own before it is reported.
+    expect(calls.filter((c) => c.includes("eth_sendRawTransaction"))).toHaveLength(4);
+    expect(calls.filter((c) => c.includes("eth_estimateGas")).length).toBeLessThanOrEqual(6);
   });
 
   it("does nothing on a second run: the journal says it is done", async () => {

@@ -1,45 +1,51 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { Worker } from "node:worker_threads";
 
 export type CountingProxy = {
   url: string;
   /** HTTP requests received, and JSON-RPC calls inside them (a batch of n counts n). */
-  counts: { requests: number; calls: number; batchSizes: number[] };
+  counts: { readonly requests: number; readonly calls: number; readonly batchSizes: number[] };
   reset(): void;
   close(): Promise<void>;
 };
 
-/** A loopback HTTP proxy in front of an RPC endpoint that counts what passes through it. */
+const MAX_BATCHES = 1 << 16;
+
+/**
+ * A loopback HTTP proxy in front of an RPC endpoint that counts what passes through it. It runs in
+ * a worker thread, like a network hop would: on the measured client's own event loop its parsing
+ * and forwarding would compete with the client's work and delay requests the client already sent.
+ * Counters live in shared memory, so they read synchronously.
+ */
 export async function countingProxy(target: string): Promise<CountingProxy> {
-  const counts = { requests: 0, calls: 0, batchSizes: [] as number[] };
-  const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString();
-    const parsed = JSON.parse(body) as unknown;
-    const n = Array.isArray(parsed) ? parsed.length : 1;
-    counts.requests++;
-    counts.calls += n;
-    counts.batchSizes.push(n);
-    const upstream = await fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body });
-    res.writeHead(upstream.status, { "content-type": "application/json" });
-    res.end(Buffer.from(await upstream.arrayBuffer()));
+  const shared = new SharedArrayBuffer(4 * (3 + MAX_BATCHES));
+  const c = new Int32Array(shared);
+  const worker = new Worker(new URL("./countingProxyWorker.mjs", import.meta.url), { workerData: { target, shared } });
+  const { port } = await new Promise<{ port: number }>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    counts,
-    reset() {
-      counts.requests = 0;
-      counts.calls = 0;
-      counts.batchSizes = [];
+    counts: {
+      get requests() {
+        return Atomics.load(c, 0);
+      },
+      get calls() {
+        return Atomics.load(c, 1);
+      },
+      get batchSizes() {
+        return [...c.subarray(3, 3 + Math.min(Atomics.load(c, 2), MAX_BATCHES))];
+      },
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // fetch keeps sockets alive: without this, close() waits for their idle timeout.
-        server.closeAllConnections();
-      }),
+    reset() {
+      for (const i of [0, 1, 2]) Atomics.store(c, i, 0);
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        worker.once("message", () => resolve());
+        worker.postMessage("close");
+      });
+      await worker.terminate();
+    },
   };
 }

@@ -1,0 +1,49 @@
+import type { Signer } from "../signers/index.js";
+import type { IntentEvent, TxSignedEvent } from "./events.js";
+import type { Fees, GasPolicy } from "./fees.js";
+import type { Journal } from "./journal.js";
+import type { NonceManager } from "./nonces.js";
+import type { BuiltTx, Op, OpResult } from "./ops.js";
+import type { Rpc } from "./rpc.js";
+
+export type ExecEvent =
+  | { type: "op-start"; op: string; summary: string; nonce: number; address?: string }
+  | { type: "op-sent"; op: string; hash: string; nonce: number }
+  | { type: "op-replaced"; op: string; hash: string; maxFeePerGas: string }
+  | { type: "op-done"; op: string; hash?: string; address?: string; block?: number; resumed?: boolean }
+  | { type: "op-skipped"; op: string; reason: string }
+  | { type: "op-failed"; op: string; message: string; hash?: string };
+
+export type ExecOptions = {
+  rpc: Rpc;
+  journal: Journal;
+  chainId: number;
+  signers: Map<string, Signer>;
+  gas: GasPolicy;
+  /** Bound on txs sent and not yet mined, over all senders. */
+  maxInFlight: number;
+  /** Blocks a receipt must be under before its step counts as done. */
+  confirmations: number;
+  pollMs: number;
+  onEvent?: (e: ExecEvent) => void;
+};
+
+/** A tx signed and journaled, not yet mined: every signed version of it (fee bumps) is kept. */
+export type Flight = { op: Op; built: BuiltTx; intent: IntentEvent; txs: TxSignedEvent[]; fees: Fees; sentAt: number; gasLimit: bigint };
+
+/** What one execution shares between its waves, receipt polls and replacements. */
+export type ExecContext = {
+  o: ExecOptions;
+  /** Ops not yet sent, in order. */
+  pending: Op[];
+  inFlight: Map<string, Flight>;
+  results: Map<string, OpResult>;
+  /** Op id → the address its contract has (mined) or will have (sent). */
+  addresses: Map<string, string>;
+  nonces: NonceManager;
+  fees: Fees;
+  isDone: (opId: string) => boolean;
+  emit: (e: ExecEvent) => void;
+  /** The signers' key material, redacted from every message. */
+  secrets: string[];
+};

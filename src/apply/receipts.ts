@@ -1,0 +1,100 @@
+import { getAddress } from "ethers";
+import { redact } from "../errors/index.js";
+import type { JournalEvent, ReceiptEvent } from "./events.js";
+import { bumpFees } from "./fees.js";
+import type { ExecContext, Flight } from "./flight.js";
+import { decodeRevert, revertDataOf } from "./revert.js";
+import { classifySend, signTx, TxFailedError } from "./tx.js";
+
+export type RawReceipt = { transactionHash: string; blockNumber: string; status: string; gasUsed: string; contractAddress?: string | null };
+
+export function receiptEvent(step: string, r: RawReceipt): ReceiptEvent {
+  return {
+    type: "receipt",
+    step,
+    hash: r.transactionHash,
+    blockNumber: Number(BigInt(r.blockNumber)),
+    status: BigInt(r.status) === 1n ? 1 : 0,
+    gasUsed: BigInt(r.gasUsed).toString(),
+    contractAddress: r.contractAddress ? getAddress(r.contractAddress) : undefined,
+  };
+}
+
+/** One batch for every hash in flight (replacements included); returns whether anything settled. */
+export async function pollReceipts({ o, inFlight, results, emit }: ExecContext): Promise<boolean> {
+  const flights = [...inFlight.values()];
+  const hashes = flights.flatMap((f) => f.txs.map((t) => ({ f, hash: t.hash })));
+  const calls = hashes.map((h) => ({ method: "eth_getTransactionReceipt", params: [h.hash] }));
+  if (o.confirmations > 1) calls.push({ method: "eth_blockNumber", params: [] });
+  const res = await o.rpc.batch<RawReceipt | null>(calls);
+  const head = o.confirmations > 1 ? Number(BigInt((res.at(-1) as unknown as { result: string }).result)) : Number.POSITIVE_INFINITY;
+  const events: JournalEvent[] = [];
+  const reverted: { f: Flight; r: RawReceipt }[] = [];
+  hashes.forEach(({ f, hash }, i) => {
+    const r = res[i];
+    if (!r?.ok || !r.result || !inFlight.has(f.op.id)) return;
+    if (head - Number(BigInt(r.result.blockNumber)) + 1 < o.confirmations) return;
+    const ev = receiptEvent(f.op.id, r.result);
+    events.push(ev);
+    inFlight.delete(f.op.id);
+    if (ev.status === 1) {
+      const address = ev.contractAddress ?? f.intent.address;
+      results.set(f.op.id, { id: f.op.id, status: "done", address, txHash: hash, blockNumber: ev.blockNumber, nonce: f.intent.nonce });
+      emit({ type: "op-done", op: f.op.id, hash, address, block: ev.blockNumber });
+    } else reverted.push({ f, r: r.result });
+  });
+  for (const { f, r } of reverted) {
+    // Replay the tx at its block to get the revert data the receipt does not carry.
+    const replay = await o.rpc.batch([
+      {
+        method: "eth_call",
+        params: [{ from: f.op.from, to: f.built.to, data: f.built.data, gas: `0x${f.gasLimit.toString(16)}` }, r.blockNumber],
+      },
+    ]);
+    const data = replay[0] && !replay[0].ok ? revertDataOf(replay[0].error) : undefined;
+    const outOfGas = BigInt(r.gasUsed) >= f.gasLimit;
+    const reason = outOfGas && !data ? "out of gas" : decodeRevert(data, f.op.abis);
+    const message = `reverted in tx ${r.transactionHash}: ${reason}`;
+    events.push({ type: "failed", step: f.op.id, message, hash: r.transactionHash });
+    results.set(f.op.id, { id: f.op.id, status: "failed", message, txHash: r.transactionHash });
+    emit({ type: "op-failed", op: f.op.id, message, hash: r.transactionHash });
+  }
+  await o.journal.append(...events);
+  return events.length > 0;
+}
+
+/** Replaces txs pending longer than `stuckAfter` with the same tx at higher fees (same nonce). */
+export async function replaceStuck({ o, inFlight, emit, secrets }: ExecContext): Promise<void> {
+  const now = Date.now();
+  for (const f of inFlight.values()) {
+    if (now - f.sentAt < o.gas.stuckAfterMs) continue;
+    let next = bumpFees(f.fees, o.gas.bumpPercent, o.gas.maxFeeGwei);
+    // Up to 3 tries: "underpriced" means the node wants a bigger bump than ours; bump again.
+    for (let attempt = 0; next && attempt < 3; attempt++) {
+      const signer = o.signers.get(f.op.from.toLowerCase())!;
+      const t = await signTx(
+        signer,
+        o.chainId,
+        f.op.id,
+        { to: f.built.to, data: f.built.data, nonce: f.intent.nonce, gasLimit: f.gasLimit },
+        next,
+      );
+      await o.journal.append(t);
+      f.txs.push(t);
+      const [r] = await o.rpc.batch([{ method: "eth_sendRawTransaction", params: [t.raw] }]);
+      const { outcome, message } = classifySend(r!);
+      if (outcome === "accepted") {
+        await o.journal.append({ type: "tx-sent", step: f.op.id, hash: t.hash });
+        f.fees = next;
+        emit({ type: "op-replaced", op: f.op.id, hash: t.hash, maxFeePerGas: next.maxFeePerGas.toString() });
+        break;
+      }
+      // The original was mined meanwhile: the next receipt poll finds it.
+      if (outcome === "nonce-too-low") break;
+      if (outcome === "error") throw new TxFailedError(`cannot replace ${f.op.id}: ${redact(message ?? "", secrets)}`);
+      next = bumpFees(next, o.gas.bumpPercent, o.gas.maxFeeGwei);
+    }
+    // At the cap the tx keeps waiting at its current fees: w3o never pays above maxFeeGwei.
+    f.sentAt = now;
+  }
+}

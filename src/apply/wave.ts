@@ -1,0 +1,235 @@
+import { getCreateAddress } from "ethers";
+import { BaseError, redact } from "../errors/index.js";
+import { estimateWave, type PendingCode } from "./estimate.js";
+import type { IntentEvent, JournalEvent, TxSignedEvent } from "./events.js";
+import type { ExecContext } from "./flight.js";
+import type { BuiltTx, Op } from "./ops.js";
+import { fingerprint } from "./reconcile.js";
+import { decodeRevert, revertDataOf } from "./revert.js";
+import type { RpcResult } from "./rpc.js";
+import { classifySend, signTx, TxFailedError } from "./tx.js";
+
+/** An op picked for this wave, with the nonce and address it is predicted to get. */
+type Planned = { op: Op; built: BuiltTx; nonce: number; address?: string };
+/** A chunk of the wave and what the node said of it: gas estimates, and code at CREATE2 targets. */
+type Estimated = { chunk: Planned[]; gas: RpcResult<string>[]; adopted: Set<Planned> };
+
+/**
+ * A wave goes out in at most this many chunks. The node estimates chunk k+1 while we journal, sign
+ * and broadcast chunk k, so its work and ours overlap instead of adding up; a fixed count keeps the
+ * number of round trips independent of how many contracts there are.
+ */
+const CHUNKS = 4;
+const MIN_CHUNK = 8;
+
+const GAS_MARGIN = (g: bigint) => (g * 125n) / 100n + 10_000n;
+
+/**
+ * Lets the request just handed to fetch go out before the next stretch of CPU work: undici writes
+ * it over two event-loop turns, and until then the node has nothing to work on.
+ */
+const yieldToIo = async () => {
+  for (let turn = 0; turn < 2; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+};
+
+/**
+ * Sends every pending op that can go now, pipelined: ops whose dependencies are only addresses go
+ * in the same wave as those dependencies (CREATE addresses follow from sender and nonce, and one
+ * sender's txs execute in nonce order). Returns how many txs were broadcast.
+ */
+export async function runWave(x: ExecContext): Promise<number> {
+  const room = x.o.maxInFlight - x.inFlight.size;
+  if (room <= 0) return 0;
+  const size = Math.max(MIN_CHUNK, Math.ceil(Math.min(room, x.pending.length) / CHUNKS));
+
+  // 1. Pick in order, predicting nonces and addresses; each full chunk goes to the node at once.
+  const tentative = new Map(x.addresses);
+  const next = new Map<string, number>();
+  const nonceFor = (from: string) => {
+    const n = next.get(from.toLowerCase()) ?? x.nonces.peek(from);
+    next.set(from.toLowerCase(), n + 1);
+    return n;
+  };
+  const addressOf = (id: string) => tentative.get(id)!;
+  const pendingCode: PendingCode = new Map();
+  for (const f of x.inFlight.values()) {
+    if (f.intent.address && f.op.runtimeCode) pendingCode.set(f.op.id, { address: f.intent.address, code: f.op.runtimeCode });
+  }
+  const estimates: Promise<Estimated>[] = [];
+  let chunk: Planned[] = [];
+  let picked = 0;
+  const flush = async () => {
+    if (!chunk.length) return;
+    const p = estimateChunk(x, chunk, new Map(pendingCode));
+    p.catch(() => {}); // awaited below, in order; this only keeps a failure from being reported as unhandled meanwhile
+    estimates.push(p);
+    chunk = [];
+    await yieldToIo();
+  };
+  for (const op of [...x.pending]) {
+    if (picked >= room) break;
+    if (!op.needs.every((n) => tentative.has(n)) || !op.after.every(x.isDone)) continue;
+    const skip = op.skipIf ? await op.skipIf(addressOf) : undefined;
+    if (skip) {
+      x.pending.splice(x.pending.indexOf(op), 1);
+      x.results.set(op.id, { id: op.id, status: "skipped", message: skip });
+      x.emit({ type: "op-skipped", op: op.id, reason: skip });
+      continue;
+    }
+    const built = op.build(addressOf);
+    const nonce = nonceFor(op.from);
+    const address = op.kind === "create" ? getCreateAddress({ from: op.from, nonce }) : built.address;
+    if (address) {
+      tentative.set(op.id, address);
+      if (op.runtimeCode) pendingCode.set(op.id, { address, code: op.runtimeCode });
+    }
+    chunk.push({ op, built, nonce, address });
+    picked++;
+    if (chunk.length >= size) await flush();
+  }
+  await flush();
+
+  // 2. In order: keep what estimated, hand out the real nonces, journal, sign, broadcast.
+  const deferred = new Set<string>();
+  let broadcasting: Promise<void> = Promise.resolve();
+  let sent = 0;
+  for (const estimate of estimates) {
+    const e = await estimate;
+    const wave = decide(x, e, deferred);
+    if (!wave.length) continue;
+    const signed = await journalAndSign(x, wave);
+    await broadcasting; // one sender's txs reach the node in nonce order
+    broadcasting = broadcast(x, wave, signed);
+    broadcasting.catch(() => {});
+    await yieldToIo();
+    sent += wave.length;
+  }
+  await broadcasting;
+  return sent;
+}
+
+/** Gas estimates for a chunk, and (in parallel) whether its CREATE2 targets already hold code. */
+async function estimateChunk(x: ExecContext, chunk: Planned[], pendingCode: PendingCode): Promise<Estimated> {
+  const c2 = chunk.filter((p) => p.op.kind === "create2" && p.address);
+  const [gas, codes] = await Promise.all([
+    estimateWave(
+      x.o.rpc,
+      chunk.map((p) => ({ op: p.op, to: p.built.to, data: p.built.data, nonce: p.nonce })),
+      pendingCode,
+      x.isDone,
+    ),
+    x.o.rpc.batch<string>(c2.map((p) => ({ method: "eth_getCode", params: [p.address, "latest"] }))),
+  ]);
+  return { chunk, gas, adopted: new Set(c2.filter((_, i) => codes[i]?.ok && codes[i].result !== "0x")) };
+}
+
+/**
+ * What of an estimated chunk goes now. A CREATE2 target that already holds code was deployed before
+ * (same salt, same init code): adopted. A dependent whose estimate failed while a dependency is
+ * unmined waits for the next wave, with its own dependents. A failure with nothing pending is a revert.
+ */
+function decide(x: ExecContext, { chunk, gas, adopted }: Estimated, deferred: Set<string>): (Planned & { gasLimit: bigint })[] {
+  const keep: (Planned & { gasLimit: bigint })[] = [];
+  chunk.forEach((p, i) => {
+    const r = gas[i]!;
+    if (adopted.has(p)) {
+      x.results.set(p.op.id, { id: p.op.id, status: "done", address: p.address, message: "already deployed at its CREATE2 address" });
+      x.addresses.set(p.op.id, p.address!);
+      x.pending.splice(x.pending.indexOf(p.op), 1);
+      x.emit({ type: "op-done", op: p.op.id, address: p.address, resumed: true });
+      return;
+    }
+    if (p.op.needs.some((n) => deferred.has(n))) {
+      deferred.add(p.op.id);
+      return;
+    }
+    if (r.ok) {
+      keep.push({ ...p, gasLimit: GAS_MARGIN(BigInt(r.result)) });
+      return;
+    }
+    deferred.add(p.op.id);
+    if (p.op.needs.some((n) => !x.isDone(n))) return;
+    const message = `would revert: ${decodeRevert(revertDataOf(r.error), p.op.abis)} (${r.error.message})`;
+    x.results.set(p.op.id, { id: p.op.id, status: "failed", message });
+    x.pending.splice(x.pending.indexOf(p.op), 1);
+    x.emit({ type: "op-failed", op: p.op.id, message });
+  });
+  // The real nonces, in order, so that an op left out leaves no gap; dependents rebuilt on the real addresses.
+  return keep.map((p) => {
+    const nonce = x.nonces.take(p.op.from);
+    const built = p.op.build((id) => x.addresses.get(id)!);
+    const address = p.op.kind === "create" ? getCreateAddress({ from: p.op.from, nonce }) : built.address;
+    if (address) x.addresses.set(p.op.id, address);
+    return { ...p, nonce, built, address };
+  });
+}
+
+/**
+ * Journals each op's intent together with its signed tx, in one transaction, before anything is
+ * broadcast: signing is no side effect, so they need no separate commit, and the raw tx being
+ * durable first is what lets a resumed apply rebroadcast the same bytes instead of signing anew.
+ */
+async function journalAndSign(x: ExecContext, wave: (Planned & { gasLimit: bigint })[]): Promise<TxSignedEvent[]> {
+  const intents: IntentEvent[] = [];
+  const signed: TxSignedEvent[] = [];
+  for (const p of wave) {
+    intents.push({
+      type: "intent",
+      step: p.op.id,
+      kind: p.op.kind,
+      fingerprint: fingerprint(p.op, p.built),
+      from: p.op.from,
+      nonce: p.nonce,
+      address: p.address,
+      to: p.built.to,
+      summary: p.op.summary,
+      parts: { ...p.built.parts, sender: p.op.from.toLowerCase(), target: p.built.to?.toLowerCase() ?? "(create)" },
+    });
+    const signer = x.o.signers.get(p.op.from.toLowerCase());
+    if (!signer) throw new BaseError(`no signer for ${p.op.from}`);
+    const tx = { to: p.built.to, data: p.built.data, nonce: p.nonce, gasLimit: p.gasLimit };
+    signed.push(await signTx(signer, x.o.chainId, p.op.id, tx, x.fees));
+  }
+  await x.o.journal.append(...intents.flatMap((intent, i) => [intent, signed[i]!]));
+  for (const i of intents) x.emit({ type: "op-start", op: i.step, summary: i.summary, nonce: i.nonce, address: i.address });
+  const now = Date.now();
+  wave.forEach((p, i) => {
+    x.inFlight.set(p.op.id, {
+      op: p.op,
+      built: p.built,
+      intent: intents[i]!,
+      txs: [signed[i]!],
+      fees: x.fees,
+      sentAt: now,
+      gasLimit: p.gasLimit,
+    });
+    x.pending.splice(x.pending.indexOf(p.op), 1);
+  });
+  return signed;
+}
+
+/** Broadcasts signed txs in one batch and journals which the node accepted. */
+async function broadcast(x: ExecContext, wave: Planned[], signed: TxSignedEvent[]): Promise<void> {
+  const res = await x.o.rpc.batch(signed.map((t) => ({ method: "eth_sendRawTransaction", params: [t.raw] })));
+  const accepted: JournalEvent[] = [];
+  const now = Date.now();
+  res.forEach((r, i) => {
+    const p = wave[i]!;
+    const t = signed[i]!;
+    const { outcome, message } = classifySend(r);
+    if (outcome === "accepted") {
+      accepted.push({ type: "tx-sent", step: p.op.id, hash: t.hash });
+      x.inFlight.get(p.op.id)!.sentAt = now;
+      x.emit({ type: "op-sent", op: p.op.id, hash: t.hash, nonce: t.nonce });
+      return;
+    }
+    // A fresh nonce refused as "too low" or "underpriced" means another tx holds it: not ours to replace.
+    throw new TxFailedError(`the node refused ${p.op.id} (nonce ${t.nonce}): ${redact(message ?? outcome, x.secrets)}`, {
+      hint:
+        outcome === "error"
+          ? "Check the deployer's balance and the network's gas settings, then apply again: the journal resumes."
+          : "Another transaction from this account uses the same nonce. Wait for it, then apply again.",
+    });
+  });
+  await x.o.journal.append(...accepted);
+}
