@@ -91,10 +91,9 @@ export async function execute(ops: Op[], o: ExecOptions): Promise<Map<string, Op
       }
       continue;
     }
-    if (!(await pollReceipts(x))) {
-      await replaceStuck(x);
-      await sleep(o.pollMs);
-    }
+    if (await pollReceipts(x)) continue;
+    await replaceStuck(x);
+    await sleep(o.pollMs);
   }
   return results;
 }

@@ -111,6 +111,8 @@ async function applyLocked(
     );
     if (!active.length && !steps.some((s) => s.action === "remove")) continue;
     o.onEvent?.({ type: "network-start", network: net.name, ops: active.length });
+    const rpc = new Rpc(rpcUrl(net.name, network, vars), { batchLimit: network.rpc.batchLimit });
+    const devnet = DEVNET_CHAIN_IDS.has(net.chainId);
     const result = await applyNetwork({
       model,
       environment: envName,
@@ -119,7 +121,7 @@ async function applyLocked(
       steps,
       artifacts: run.artifacts,
       record: run.records[net.name],
-      rpc: new Rpc(rpcUrl(net.name, network, vars), { batchLimit: network.rpc.batchLimit }),
+      rpc,
       journal: new Journal(db, { project: model.project, environment: envName, network: net.name }),
       signers,
       accounts,
@@ -128,11 +130,11 @@ async function applyLocked(
         maxFeeGwei: network.gas?.maxFeeGwei,
         priorityFeeGwei: network.gas?.priorityFeeGwei,
         bumpPercent: network.gas?.bumpPercent ?? 12,
-        stuckAfterMs: parseDuration(network.gas?.stuckAfter ?? (DEVNET_CHAIN_IDS.has(net.chainId) ? "2s" : "60s")),
+        stuckAfterMs: parseDuration(network.gas?.stuckAfter ?? (devnet ? "2s" : "60s")),
       },
       maxInFlight: o.maxInFlight ?? defaultInFlight(net.chainId),
       confirmations: network.confirmations,
-      pollMs: o.pollMs ?? (DEVNET_CHAIN_IDS.has(net.chainId) ? 10 : 1000),
+      pollMs: o.pollMs ?? (devnet ? 10 : 1000),
       recordDir: o.recordDir ?? model.dir,
       onEvent: (e) => o.onEvent?.({ ...e, network: net.name }),
     });

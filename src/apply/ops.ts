@@ -13,6 +13,8 @@ export type BuiltTx = {
    * e.g. { code, args, sender } for a deploy, { target, call, sender } for a call.
    */
   parts: Record<string, string>;
+  /** A deploy's ABI-encoded constructor arguments, for the deployment record. */
+  encodedArgs?: string;
 };
 
 /**
@@ -51,6 +53,8 @@ export type OpResult = {
   message?: string;
   /** True when the op was already done by an earlier run (resumed from the journal). */
   resumed?: boolean;
+  /** A deploy's ABI-encoded constructor arguments (absent when resumed: the record encodes them again). */
+  encodedArgs?: string;
 };
 
 /**

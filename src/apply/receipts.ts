@@ -39,7 +39,8 @@ export async function pollReceipts({ o, inFlight, results, emit }: ExecContext):
     inFlight.delete(f.op.id);
     if (ev.status === 1) {
       const address = ev.contractAddress ?? f.intent.address;
-      results.set(f.op.id, { id: f.op.id, status: "done", address, txHash: hash, blockNumber: ev.blockNumber, nonce: f.intent.nonce });
+      const done = { txHash: hash, blockNumber: ev.blockNumber, nonce: f.intent.nonce, encodedArgs: f.built.encodedArgs };
+      results.set(f.op.id, { id: f.op.id, status: "done", address, ...done });
       emit({ type: "op-done", op: f.op.id, hash, address, block: ev.blockNumber });
     } else reverted.push({ f, r: r.result });
   });

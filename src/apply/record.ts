@@ -59,7 +59,8 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
         codeHash: codeArt.codeHash,
         compiler: art.compiler,
         args,
-        encodedArgs: ifaceOf(art).encodeDeploy(args),
+        // What this run sent, when it sent it; encoded again only for a deploy resumed from the journal.
+        encodedArgs: (proxied ? impl : pub)?.encodedArgs ?? ifaceOf(art).encodeDeploy(args),
         deployedAt: i.now,
       };
       if (v && v.live.code !== "0x") entry.runtimeCodeHash = keccakHex(v.live.code);

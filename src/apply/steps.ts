@@ -1,4 +1,5 @@
 import { getAddress, Interface, type InterfaceAbi, ZeroAddress } from "ethers";
+import { encodeCall, encodeConstructorArgs } from "../chains/evm/abi.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import { keccakHex } from "../crypto/native.js";
 import { BaseError } from "../errors/index.js";
@@ -93,9 +94,7 @@ export function ifaceOf(artifact: Pick<Artifact, "abi">): Interface {
   }
   return i;
 }
-const initCode = (artifact: Artifact, args: unknown[]) =>
-  `${artifact.bytecode}${ifaceOf(artifact).encodeDeploy(args).slice(2)}` as `0x${string}`;
-const initializerData = (artifact: Artifact, fn: string, args: unknown[]) => ifaceOf(artifact).encodeFunctionData(fn, args);
+const initializerData = (artifact: Artifact, fn: string, args: unknown[]) => encodeCall(artifact.abi as readonly unknown[], fn, args);
 
 function artifactOf(step: PlanStep, ctx: StepContext): Artifact {
   const a = ctx.artifacts.contracts[step.contract];
@@ -129,14 +128,16 @@ function deployOp(
     abis: [artifact.abi as InterfaceAbi],
     runtimeCode: artifact.deployedBytecode,
     build: (addressOf): BuiltTx => {
-      const code = initCode(artifact, args(addressOf));
+      const encodedArgs = encodeConstructorArgs(artifact.abi as readonly unknown[], args(addressOf));
+      const code = `${artifact.bytecode}${encodedArgs.slice(2)}` as `0x${string}`;
       const parts = { code: artifact.codeHash, init: keccakHex(code) };
-      if (!step.salt) return { data: code, parts };
+      if (!step.salt) return { data: code, parts, encodedArgs };
       return {
         to: CREATE2_FACTORY,
         data: `${create2Salt(step.salt)}${code.slice(2)}`,
         address: create2Address(code, step.salt),
         parts: { ...parts, salt: step.salt },
+        encodedArgs,
       };
     },
   };

@@ -51,6 +51,14 @@ export async function runWave(x: ExecContext): Promise<number> {
     return n;
   };
   const addressOf = (id: string) => tentative.get(id)!;
+  // Each CREATE address is needed twice (predicted, then with the real nonce, mostly the same one).
+  const created = new Map<string, string>();
+  const createAddress = (from: string, nonce: number) => {
+    const key = `${from}/${nonce}`;
+    let a = created.get(key);
+    if (!a) created.set(key, (a = getCreateAddress({ from, nonce })));
+    return a;
+  };
   const pendingCode: PendingCode = new Map();
   for (const f of x.inFlight.values()) {
     if (f.intent.address && f.op.runtimeCode) pendingCode.set(f.op.id, { address: f.intent.address, code: f.op.runtimeCode });
@@ -78,7 +86,7 @@ export async function runWave(x: ExecContext): Promise<number> {
     }
     const built = op.build(addressOf);
     const nonce = nonceFor(op.from);
-    const address = op.kind === "create" ? getCreateAddress({ from: op.from, nonce }) : built.address;
+    const address = op.kind === "create" ? createAddress(op.from, nonce) : built.address;
     if (address) {
       tentative.set(op.id, address);
       if (op.runtimeCode) pendingCode.set(op.id, { address, code: op.runtimeCode });
@@ -88,23 +96,44 @@ export async function runWave(x: ExecContext): Promise<number> {
     if (chunk.length >= size) await flush();
   }
   await flush();
-
-  // 2. In order: keep what estimated, hand out the real nonces, journal, sign, broadcast.
+  // 2. In order: keep what estimated, hand out the real nonces, journal, sign, broadcast. Chunks
+  // signed while a broadcast is in flight go out together when it returns, in nonce order.
   const deferred = new Set<string>();
-  let broadcasting: Promise<void> = Promise.resolve();
+  const queue: { wave: Planned[]; signed: TxSignedEvent[] }[] = [];
+  let pumping: Promise<void> | undefined;
+  const pump = async () => {
+    while (queue.length) {
+      const batch = queue.splice(0);
+      await broadcast(
+        x,
+        batch.flatMap((b) => b.wave),
+        batch.flatMap((b) => b.signed),
+      );
+    }
+  };
+  let failure: { error: unknown } | undefined;
   let sent = 0;
   for (const estimate of estimates) {
-    const e = await estimate;
-    const wave = decide(x, e, deferred);
+    const wave = decide(x, await estimate, deferred, createAddress);
+    // A refused broadcast stops the wave: nothing after it may go out (its nonces would leave a gap).
+    if (failure) break;
     if (!wave.length) continue;
-    const signed = await journalAndSign(x, wave);
-    await broadcasting; // one sender's txs reach the node in nonce order
-    broadcasting = broadcast(x, wave, signed);
-    broadcasting.catch(() => {});
-    await yieldToIo();
+    queue.push({ wave, signed: await journalAndSign(x, wave) });
     sent += wave.length;
+    if (!pumping) {
+      pumping = pump()
+        .catch((error: unknown) => {
+          failure = { error };
+          queue.splice(0);
+        })
+        .finally(() => {
+          pumping = undefined;
+        });
+      await yieldToIo();
+    }
   }
-  await broadcasting;
+  while (pumping) await pumping;
+  if (failure) throw failure.error;
   return sent;
 }
 
@@ -128,7 +157,12 @@ async function estimateChunk(x: ExecContext, chunk: Planned[], pendingCode: Pend
  * (same salt, same init code): adopted. A dependent whose estimate failed while a dependency is
  * unmined waits for the next wave, with its own dependents. A failure with nothing pending is a revert.
  */
-function decide(x: ExecContext, { chunk, gas, adopted }: Estimated, deferred: Set<string>): (Planned & { gasLimit: bigint })[] {
+function decide(
+  x: ExecContext,
+  { chunk, gas, adopted }: Estimated,
+  deferred: Set<string>,
+  createAddress: (from: string, nonce: number) => string,
+): (Planned & { gasLimit: bigint })[] {
   const keep: (Planned & { gasLimit: bigint })[] = [];
   chunk.forEach((p, i) => {
     const r = gas[i]!;
@@ -158,7 +192,7 @@ function decide(x: ExecContext, { chunk, gas, adopted }: Estimated, deferred: Se
   return keep.map((p) => {
     const nonce = x.nonces.take(p.op.from);
     const built = p.op.build((id) => x.addresses.get(id)!);
-    const address = p.op.kind === "create" ? getCreateAddress({ from: p.op.from, nonce }) : built.address;
+    const address = p.op.kind === "create" ? createAddress(p.op.from, nonce) : built.address;
     if (address) x.addresses.set(p.op.id, address);
     return { ...p, nonce, built, address };
   });

@@ -117,9 +117,9 @@ describe("executor", () => {
       expect(await child.getFunction("seen")()).toBe(1n);
     }
     provider.destroy();
-    // 39 ops in four chunks: four broadcasts, not one per contract; Boom, deferred while N was unmined,
-    // is estimated once more on its own before it is reported.
-    expect(calls.filter((c) => c.includes("eth_sendRawTransaction"))).toHaveLength(4);
+    // 39 ops in four chunks: at most four broadcasts (chunks signed during one go out together), not one
+    // per contract; Boom, deferred while N was unmined, is estimated once more on its own before it is reported.
+    expect(calls.filter((c) => c.includes("eth_sendRawTransaction")).length).toBeLessThanOrEqual(4);
     expect(calls.filter((c) => c.includes("eth_estimateGas")).length).toBeLessThanOrEqual(6);
   });
 

@@ -15,6 +15,7 @@ const views = new Interface([
   "function owner() view returns (address)",
   "function hasRole(bytes32 role, address account) view returns (bool)",
 ]);
+const OWNER = views.encodeFunctionData("owner");
 
 export type SnapshotOptions = {
   network: string;
@@ -65,10 +66,10 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
       calls.push({ method: "eth_getCode", params: [t.implementation, "latest"] });
     }
     const s: (typeof subAt)[string] = { owner: subs.length, roles: [] };
-    subs.push({ target: t.address, callData: views.encodeFunctionData("owner") });
+    subs.push({ target: t.address, callData: OWNER });
     if (t.proxyAdmin) {
       s.proxyAdminOwner = subs.length;
-      subs.push({ target: t.proxyAdmin, callData: views.encodeFunctionData("owner") });
+      subs.push({ target: t.proxyAdmin, callData: OWNER });
     }
     for (const r of t.roles ?? []) {
       s.roles.push([roleKey(r.role, r.account), subs.length]);
