@@ -98,6 +98,7 @@ async function onFreshDevnet(run: (url: string, devnet: Awaited<ReturnType<typeo
   const proxy = await countingProxy(devnet.url);
   try {
     const { ms } = await measure(() => run(proxy.url, devnet));
+    if (process.env.W3O_BENCH_DEBUG) process.stderr.write(`  run: ${ms.toFixed(0)} ms, ${proxy.counts.requests} requests\n`);
     return { ms, requests: proxy.counts.requests };
   } finally {
     await proxy.close();
@@ -144,9 +145,10 @@ export async function benchApply(): Promise<BenchResult> {
     const refused = sent.filter((r) => !r.result);
     if (refused.length) throw new Error(`raw send refused: ${JSON.stringify(refused[0]).slice(0, 300)}`);
     const hashes = sent.map((r) => r.result as string);
-    for (;;) {
+    for (const deadline = Date.now() + 30_000; ; ) {
       const receipts = await post(hashes.map((h, id) => ({ jsonrpc: "2.0", id, method: "eth_getTransactionReceipt", params: [h] })));
       if (receipts.every((r) => r.result)) break;
+      if (Date.now() > deadline) throw new Error(`raw limit: ${receipts.filter((r) => !r.result).length} txs still unmined after 30 s`);
       await new Promise((r) => setTimeout(r, 10));
     }
   };
