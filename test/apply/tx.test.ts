@@ -1,0 +1,65 @@
+import { JsonRpcProvider } from "ethers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Rpc } from "../../src/apply/rpc.js";
+import { classifySend, signTx } from "../../src/apply/tx.js";
+import { type Anvil, startDevnet } from "../../src/devnet/index.js";
+import { createSigner, type Signer } from "../../src/signers/index.js";
+
+let devnet: Anvil;
+let signer: Signer;
+beforeAll(async () => {
+  devnet = await startDevnet({ port: 0 });
+  signer = await createSigner({ devnet: 2 }, { env: {}, chainId: 31337, repoDir: "." });
+});
+afterAll(() => devnet?.stop());
+
+const gwei = 1_000_000_000n;
+
+describe("classifySend, on a real node's answers", () => {
+  it("takes 'already known' as accepted, tells 'underpriced' and 'nonce too low' apart", async () => {
+    const rpc = new Rpc(devnet.url);
+    const provider = new JsonRpcProvider(devnet.url, undefined, { cacheTimeout: -1 });
+    await provider.send("evm_setAutomine", [false]);
+    try {
+      const nonce = await provider.getTransactionCount(signer.address);
+      const tx = { to: signer.address, data: "0x", nonce, gasLimit: 21_000n };
+      const first = await signTx(signer, 31337, "s", tx, { maxFeePerGas: 20n * gwei, maxPriorityFeePerGas: 1n * gwei });
+      const send = async (raw: string) => (await rpc.batch([{ method: "eth_sendRawTransaction", params: [raw] }]))[0]!;
+
+      expect(classifySend(await send(first.raw)).outcome).toBe("accepted");
+      // The very same bytes again, as a resumed apply rebroadcasts them: the node already has them.
+      const again = await send(first.raw);
+      expect(again.ok).toBe(false);
+      expect(classifySend(again).outcome).toBe("accepted");
+      // Same nonce, other bytes, fees not raised enough to replace: underpriced, not an error to give up on.
+      const cheap = await signTx(
+        signer,
+        31337,
+        "s",
+        { ...tx, data: "0x01", gasLimit: 30_000n },
+        {
+          maxFeePerGas: 20n * gwei,
+          maxPriorityFeePerGas: 1n * gwei,
+        },
+      );
+      expect(classifySend(await send(cheap.raw)).outcome).toBe("underpriced");
+
+      await provider.send("evm_mine", []);
+      // Once mined, the nonce is spent: a tx reusing it is too low.
+      const late = await signTx(
+        signer,
+        31337,
+        "s",
+        { ...tx, data: "0x02", gasLimit: 30_000n },
+        {
+          maxFeePerGas: 40n * gwei,
+          maxPriorityFeePerGas: 2n * gwei,
+        },
+      );
+      expect(classifySend(await send(late.raw)).outcome).toBe("nonce-too-low");
+    } finally {
+      await provider.send("evm_setAutomine", [true]);
+      provider.destroy();
+    }
+  });
+});
