@@ -55,8 +55,8 @@ export async function runWave(x: ExecContext): Promise<number> {
   const created = new Map<string, string>();
   const createAddress = (from: string, nonce: number) => {
     const key = `${from}/${nonce}`;
-    let a = created.get(key);
-    if (!a) created.set(key, (a = getCreateAddress({ from, nonce })));
+    const a = created.get(key) ?? getCreateAddress({ from, nonce });
+    created.set(key, a);
     return a;
   };
   const pendingCode: PendingCode = new Map();

@@ -32,8 +32,8 @@ export function encodeConstructorArgs(abi: Abi, args: readonly unknown[]): `0x${
 
 /** Calldata for `fn` (a name, or a signature when overloaded) with `args`. */
 export function encodeCall(abi: Abi, fn: string, args: readonly unknown[]): `0x${string}` {
-  let byName = functions.get(abi);
-  if (!byName) functions.set(abi, (byName = new Map()));
+  const byName = functions.get(abi) ?? new Map<string, AbiFunction.AbiFunction>();
+  functions.set(abi, byName);
   const key = `${fn}/${args.length}`;
   let f = byName.get(key);
   if (!f) {
