@@ -7,9 +7,10 @@ const counts = new Int32Array(shared); // [requests, calls, batches recorded, ..
 const server = http.createServer(async (req, res) => {
   const chunks = [];
   for await (const c of req) chunks.push(c);
-  const body = Buffer.concat(chunks).toString();
-  const parsed = JSON.parse(body);
-  const n = Array.isArray(parsed) ? parsed.length : 1;
+  const body = Buffer.concat(chunks);
+  // Calls counted without parsing: JSON.parse of a 500 KB batch would cost the machine more CPU than the
+  // hop it stands for. `"method":` with bare quotes can only be a key (quotes inside strings are escaped).
+  const n = body.toString("latin1").split('"method":').length - 1;
   Atomics.add(counts, 0, 1);
   Atomics.add(counts, 1, n);
   const slot = Atomics.add(counts, 2, 1);
