@@ -3,7 +3,8 @@
  * (write-ahead), so that after a crash at any point the journal says what may have happened:
  *
  *   intent     → about to build and sign a tx for this step, with this nonce
- *   tx-signed  → signed; hash and raw tx stored before broadcast (see below)
+ *   tx-signed  → signed; hash and raw tx stored before broadcast (see below), in the same
+ *                transaction as the intent (signing is no side effect)
  *   tx-sent    → the node accepted it
  *   receipt    → mined (status 1 or 0)
  *   verified   → post-deploy checks passed

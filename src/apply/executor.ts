@@ -4,7 +4,7 @@ import type { ExecContext, ExecOptions } from "./flight.js";
 import { reduceJournal, type StepState } from "./journal.js";
 import { NonceManager } from "./nonces.js";
 import type { Op, OpResult } from "./ops.js";
-import { pollReceipts, replaceStuck } from "./receipts.js";
+import { pollReceipts, poolWedged, replaceStuck } from "./receipts.js";
 import { differingParts, fingerprint, type Mismatch, ReconcileError } from "./reconcile.js";
 import { resumeJournaled } from "./resume.js";
 import { runWave } from "./wave.js";
@@ -69,6 +69,7 @@ export async function execute(ops: Op[], o: ExecOptions): Promise<Map<string, Op
   };
 
   // 4. Waves until nothing is pending or in flight.
+  let lastProgress = Date.now();
   while (x.pending.length || inFlight.size) {
     // Blocked: a dependency failed, so this op cannot be built or would deploy against nothing.
     for (let i = x.pending.length - 1; i >= 0; i--) {
@@ -91,11 +92,22 @@ export async function execute(ops: Op[], o: ExecOptions): Promise<Map<string, Op
       }
       continue;
     }
-    if (await pollReceipts(x)) continue;
+    if (await pollReceipts(x)) {
+      lastProgress = Date.now();
+      continue;
+    }
+    if (o.devnet && Date.now() - lastProgress >= WEDGE_CHECK_MS && (await poolWedged(o))) {
+      await replaceStuck(x, { all: true });
+      lastProgress = Date.now();
+      continue;
+    }
     await replaceStuck(x);
     await sleep(o.pollMs);
   }
   return results;
 }
+
+/** On a devnet, receipts come within milliseconds: this long without one is worth a look at the pool. */
+const WEDGE_CHECK_MS = 200;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

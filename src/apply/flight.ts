@@ -25,6 +25,8 @@ export type ExecOptions = {
   /** Blocks a receipt must be under before its step counts as done. */
   confirmations: number;
   pollMs: number;
+  /** A local devnet (anvil, hardhat): a wedged pool is replaced out of at once instead of after `stuckAfter`. */
+  devnet?: boolean;
   onEvent?: (e: ExecEvent) => void;
 };
 

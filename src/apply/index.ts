@@ -135,6 +135,7 @@ async function applyLocked(
       maxInFlight: o.maxInFlight ?? defaultInFlight(net.chainId),
       confirmations: network.confirmations,
       pollMs: o.pollMs ?? (devnet ? 10 : 1000),
+      devnet,
       recordDir: o.recordDir ?? model.dir,
       onEvent: (e) => o.onEvent?.({ ...e, network: net.name }),
     });

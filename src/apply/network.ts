@@ -31,6 +31,7 @@ export type NetworkApplyInput = {
   maxInFlight: number;
   confirmations: number;
   pollMs: number;
+  devnet?: boolean;
   /** Where the record file is written (the repo, or elsewhere for `w3o up`). */
   recordDir: string;
   onEvent?: (e: ExecEvent | { type: "verified"; contract: string; checks: string[]; problems: string[] }) => void;
@@ -75,6 +76,7 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
     maxInFlight: i.maxInFlight,
     confirmations: i.confirmations,
     pollMs: i.pollMs,
+    devnet: i.devnet,
     onEvent: i.onEvent,
   });
 

@@ -64,11 +64,14 @@ export async function pollReceipts({ o, inFlight, results, emit }: ExecContext):
   return events.length > 0;
 }
 
-/** Replaces txs pending longer than `stuckAfter` with the same tx at higher fees (same nonce). */
-export async function replaceStuck({ o, inFlight, emit, secrets }: ExecContext): Promise<void> {
+/**
+ * Replaces txs pending longer than `stuckAfter` (every tx in flight with `all`) with the same tx at
+ * higher fees (same nonce).
+ */
+export async function replaceStuck({ o, inFlight, emit, secrets }: ExecContext, { all = false } = {}): Promise<void> {
   const now = Date.now();
   for (const f of inFlight.values()) {
-    if (now - f.sentAt < o.gas.stuckAfterMs) continue;
+    if (!all && now - f.sentAt < o.gas.stuckAfterMs) continue;
     let next = bumpFees(f.fees, o.gas.bumpPercent, o.gas.maxFeeGwei);
     // Up to 3 tries: "underpriced" means the node wants a bigger bump than ours; bump again.
     for (let attempt = 0; next && attempt < 3; attempt++) {
@@ -98,4 +101,14 @@ export async function replaceStuck({ o, inFlight, emit, secrets }: ExecContext):
     // At the cap the tx keeps waiting at its current fees: w3o never pays above maxFeeGwei.
     f.sentAt = now;
   }
+}
+
+/**
+ * A devnet whose pool holds nothing ready to mine while our txs wait: they will never be mined as
+ * they are. anvil's automine can leave them queued behind a nonce it forgot to promote
+ * (foundry-rs/foundry#10122), and a node may drop them; replacing what is in flight gets it going again.
+ */
+export async function poolWedged(o: ExecContext["o"]): Promise<boolean> {
+  const [r] = await o.rpc.batch<{ pending: string }>([{ method: "txpool_status", params: [] }]);
+  return Boolean(r?.ok && BigInt(r.result.pending) === 0n);
 }

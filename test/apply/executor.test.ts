@@ -187,6 +187,42 @@ describe("executor", () => {
     }
   });
 
+  it("on a devnet, replaces txs its pool no longer holds ready at once, not after stuckAfter", async () => {
+    const provider = new JsonRpcProvider(devnet.url, undefined, { cacheTimeout: -1 });
+    await provider.send("evm_setAutomine", [false]);
+    try {
+      const sent = new Map<string, string>();
+      let allSent!: () => void;
+      const three = new Promise<void>((r) => {
+        allSent = r;
+      });
+      const o: ExecOptions = {
+        ...options("wedge"),
+        devnet: true,
+        onEvent: (e) => {
+          if (e.type === "op-sent") sent.set(e.op, e.hash);
+          if (sent.size === 3) allSent();
+        },
+      };
+      const from = signer.address;
+      const run = execute([deployOp("W1", from, fx.Leaf), deployOp("W2", from, fx.Leaf), deployOp("W3", from, fx.Leaf)], o);
+      await three;
+      // The node loses the lowest tx (anvil drops its dependents with it); stuckAfter (60 s) is far off.
+      await provider.send("anvil_dropTransaction", [sent.get("W1")]);
+      await provider.send("evm_setAutomine", [true]);
+      const t0 = Date.now();
+      const results = await run;
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      expect([...results.values()].map((r) => r.status)).toEqual(["done", "done", "done"]);
+      const step = reduceJournal(await o.journal.load()).steps.get("W1")!;
+      expect(step.txs.length).toBeGreaterThanOrEqual(2);
+      expect(step.txs.map((t) => t.hash)).toContain(results.get("W1")!.txHash);
+    } finally {
+      await provider.send("evm_setAutomine", [true]);
+      provider.destroy();
+    }
+  });
+
   it("refuses to start when someone else's txs from the same account are pending", async () => {
     const provider = new JsonRpcProvider(devnet.url);
     await provider.send("evm_setAutomine", [false]);
