@@ -83,6 +83,7 @@ export async function execute(ops: Op[], o: ExecOptions): Promise<Map<string, Op
     }
     const before = x.pending.length;
     const sent = await runWave(x);
+    if (sent) lastProgress = Date.now();
     if (!inFlight.size) {
       if (x.pending.length && !sent && x.pending.length === before) {
         // Nothing in flight and nothing could go: what is left waits on something that will never come.
@@ -96,10 +97,12 @@ export async function execute(ops: Op[], o: ExecOptions): Promise<Map<string, Op
       lastProgress = Date.now();
       continue;
     }
-    if (o.devnet && Date.now() - lastProgress >= WEDGE_CHECK_MS && (await poolWedged(o))) {
-      await replaceStuck(x, { all: true });
-      lastProgress = Date.now();
-      continue;
+    if (o.devnet && Date.now() - lastProgress >= WEDGE_CHECK_MS) {
+      lastProgress = Date.now(); // at most one look at the pool per WEDGE_CHECK_MS
+      if (await poolWedged(o)) {
+        await replaceStuck(x, { all: true });
+        continue;
+      }
     }
     await replaceStuck(x);
     await sleep(o.pollMs);
@@ -107,7 +110,7 @@ export async function execute(ops: Op[], o: ExecOptions): Promise<Map<string, Op
   return results;
 }
 
-/** On a devnet, receipts come within milliseconds: this long without one is worth a look at the pool. */
+/** On a devnet, receipts come within milliseconds: this long without one is worth a look at the pool (then again as often). */
 const WEDGE_CHECK_MS = 200;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
