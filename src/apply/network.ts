@@ -5,13 +5,14 @@ import type { PlanStep, ResolvedArg } from "../plan/types.js";
 import type { Signer } from "../signers/index.js";
 import type { DeploymentRecord } from "../state/record.js";
 import { writeRecord } from "../state/records.js";
+import { addressOp } from "./builders.js";
 import { type ExecEvent, execute } from "./executor.js";
 import type { GasPolicy } from "./fees.js";
 import type { Journal } from "./journal.js";
 import type { OpResult } from "./ops.js";
 import { nextRecord } from "./record.js";
 import type { Rpc } from "./rpc.js";
-import { addressOp, opsForSteps } from "./steps.js";
+import { opsForSteps } from "./steps.js";
 import { type Expectation, type Verification, verifyDeployed } from "./verify.js";
 
 export type NetworkApplyInput = {

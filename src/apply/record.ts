@@ -2,8 +2,8 @@ import type { CompiledRepo } from "../compile/types.js";
 import { keccakHex } from "../crypto/native.js";
 import type { PlanStep, ResolvedArg } from "../plan/types.js";
 import type { DeploymentRecord, RecordedContract } from "../state/record.js";
+import { addressOp, ifaceOf } from "./builders.js";
 import type { OpResult } from "./ops.js";
-import { addressOp, ifaceOf } from "./steps.js";
 import { proxyAdminOf, type Verification } from "./verify.js";
 
 export type RecordInput = {
