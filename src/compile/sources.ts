@@ -32,20 +32,14 @@ export function resolveImport(from: string, spec: string): string {
  * Reads a unit: a repo-relative file, else a file of an npm package (`@openzeppelin/contracts/…`)
  * found from the repo's node_modules first, then w3o's own (which ships OpenZeppelin v5).
  */
-async function readUnit(repoDir: string, unit: string, importedFrom?: string): Promise<string> {
+async function readUnit(repoDir: string, unit: string, packages: PackageDirs, importedFrom?: string): Promise<string> {
   const local = path.join(repoDir, unit);
   const fromRepo = await readFile(local, "utf8").catch(() => undefined);
   if (fromRepo !== undefined) return fromRepo;
   const m = unit.match(/^((?:@[^/]+\/)?[^/]+)\/(.+)$/);
   if (m) {
     const [, pkg, rest] = m as unknown as [string, string, string];
-    for (const req of [createRequire(path.join(repoDir, "package.json")), ownRequire]) {
-      let dir: string;
-      try {
-        dir = path.dirname(req.resolve(`${pkg}/package.json`));
-      } catch {
-        continue;
-      }
+    for (const dir of packages.of(pkg)) {
       const content = await readFile(path.join(dir, rest), "utf8").catch(() => undefined);
       if (content !== undefined) return content;
     }
@@ -57,14 +51,41 @@ async function readUnit(repoDir: string, unit: string, importedFrom?: string): P
   });
 }
 
+/**
+ * Where an npm package lives, from the repo's node_modules first, then w3o's own: resolved once per
+ * package, not once per file (an OpenZeppelin contract pulls in dozens of files of one package).
+ */
+class PackageDirs {
+  private readonly dirs = new Map<string, string[]>();
+  private readonly requires;
+  constructor(repoDir: string) {
+    this.requires = [createRequire(path.join(repoDir, "package.json")), ownRequire];
+  }
+  of(pkg: string): string[] {
+    let found = this.dirs.get(pkg);
+    if (!found) {
+      found = this.requires.flatMap((req) => {
+        try {
+          return [path.dirname(req.resolve(`${pkg}/package.json`))];
+        } catch {
+          return [];
+        }
+      });
+      this.dirs.set(pkg, found);
+    }
+    return found;
+  }
+}
+
 /** Reads the root units and everything they import, transitively. */
 export async function collectSources(repoDir: string, roots: string[]): Promise<Sources> {
+  const packages = new PackageDirs(repoDir);
   const sources: Sources = {};
   const queue: { unit: string; from?: string }[] = roots.map((unit) => ({ unit }));
   const seen = new Set<string>();
   while (queue.length) {
     const batch = queue.splice(0).filter((q) => !seen.has(q.unit) && seen.add(q.unit));
-    const contents = await Promise.all(batch.map((q) => readUnit(repoDir, q.unit, q.from)));
+    const contents = await Promise.all(batch.map((q) => readUnit(repoDir, q.unit, packages, q.from)));
     batch.forEach((q, i) => {
       const content = contents[i] as string;
       sources[q.unit] = content;
