@@ -22,41 +22,32 @@ describe("classifySend, on a real node's answers", () => {
     await provider.send("evm_setAutomine", [false]);
     try {
       const nonce = await provider.getTransactionCount(signer.address);
-      const tx = { to: signer.address, data: "0x", nonce, gasLimit: 21_000n };
-      const first = await signTx(signer, 31337, "s", tx, { maxFeePerGas: 20n * gwei, maxPriorityFeePerGas: 1n * gwei });
+      /** A tx at this nonce with `data`, its max fee and tip in gwei. */
+      const signed = (data: string, maxFee: bigint, tip: bigint) =>
+        signTx(
+          signer,
+          31337,
+          "s",
+          { to: signer.address, data, nonce, gasLimit: 30_000n },
+          {
+            maxFeePerGas: maxFee * gwei,
+            maxPriorityFeePerGas: tip * gwei,
+          },
+        );
       const send = async (raw: string) => (await rpc.batch([{ method: "eth_sendRawTransaction", params: [raw] }]))[0]!;
 
+      const first = await signed("0x", 20n, 1n);
       expect(classifySend(await send(first.raw)).outcome).toBe("accepted");
       // The very same bytes again, as a resumed apply rebroadcasts them: the node already has them.
       const again = await send(first.raw);
       expect(again.ok).toBe(false);
       expect(classifySend(again).outcome).toBe("accepted");
       // Same nonce, other bytes, fees not raised enough to replace: underpriced, not an error to give up on.
-      const cheap = await signTx(
-        signer,
-        31337,
-        "s",
-        { ...tx, data: "0x01", gasLimit: 30_000n },
-        {
-          maxFeePerGas: 20n * gwei,
-          maxPriorityFeePerGas: 1n * gwei,
-        },
-      );
-      expect(classifySend(await send(cheap.raw)).outcome).toBe("underpriced");
+      expect(classifySend(await send((await signed("0x01", 20n, 1n)).raw)).outcome).toBe("underpriced");
 
       await provider.send("evm_mine", []);
       // Once mined, the nonce is spent: a tx reusing it is too low.
-      const late = await signTx(
-        signer,
-        31337,
-        "s",
-        { ...tx, data: "0x02", gasLimit: 30_000n },
-        {
-          maxFeePerGas: 40n * gwei,
-          maxPriorityFeePerGas: 2n * gwei,
-        },
-      );
-      expect(classifySend(await send(late.raw)).outcome).toBe("nonce-too-low");
+      expect(classifySend(await send((await signed("0x02", 40n, 2n)).raw)).outcome).toBe("nonce-too-low");
     } finally {
       await provider.send("evm_setAutomine", [true]);
       provider.destroy();
