@@ -79,7 +79,7 @@ export async function runWave(x: ExecContext): Promise<number> {
     if (!op.needs.every((n) => tentative.has(n)) || !op.after.every(x.isDone)) continue;
     const skip = op.skipIf ? await op.skipIf(addressOf) : undefined;
     if (skip) {
-      x.pending.splice(x.pending.indexOf(op), 1);
+      unpend(x, op);
       x.results.set(op.id, { id: op.id, status: "skipped", message: skip });
       x.emit({ type: "op-skipped", op: op.id, reason: skip });
       continue;
@@ -137,6 +137,12 @@ export async function runWave(x: ExecContext): Promise<number> {
   return sent;
 }
 
+/** Takes an op off the pending list (indexOf -1 must not become splice(-1): that would drop the last op). */
+function unpend(x: ExecContext, op: Op): void {
+  const i = x.pending.indexOf(op);
+  if (i >= 0) x.pending.splice(i, 1);
+}
+
 /** Gas estimates for a chunk, and (in parallel) whether its CREATE2 targets already hold code. */
 async function estimateChunk(x: ExecContext, chunk: Planned[], pendingCode: PendingCode): Promise<Estimated> {
   const c2 = chunk.filter((p) => p.op.kind === "create2" && p.address);
@@ -169,7 +175,7 @@ function decide(
     if (adopted.has(p)) {
       x.results.set(p.op.id, { id: p.op.id, status: "done", address: p.address, message: "already deployed at its CREATE2 address" });
       x.addresses.set(p.op.id, p.address!);
-      x.pending.splice(x.pending.indexOf(p.op), 1);
+      unpend(x, p.op);
       x.emit({ type: "op-done", op: p.op.id, address: p.address, resumed: true });
       return;
     }
@@ -185,7 +191,7 @@ function decide(
     if (p.op.needs.some((n) => !x.isDone(n))) return;
     const message = `would revert: ${decodeRevert(revertDataOf(r.error), p.op.abis)} (${r.error.message})`;
     x.results.set(p.op.id, { id: p.op.id, status: "failed", message });
-    x.pending.splice(x.pending.indexOf(p.op), 1);
+    unpend(x, p.op);
     x.emit({ type: "op-failed", op: p.op.id, message });
   });
   // The real nonces, in order, so that an op left out leaves no gap; dependents rebuilt on the real addresses.
@@ -237,7 +243,7 @@ async function journalAndSign(x: ExecContext, wave: (Planned & { gasLimit: bigin
       sentAt: now,
       gasLimit: p.gasLimit,
     });
-    x.pending.splice(x.pending.indexOf(p.op), 1);
+    unpend(x, p.op);
   });
   return signed;
 }
