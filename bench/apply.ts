@@ -11,6 +11,7 @@ import { loadModel } from "../src/config/load.js";
 import { devAccounts, startDevnet } from "../src/devnet/index.js";
 import { planEnvironment } from "../src/plan/run.js";
 import { countingProxy } from "../test/helpers/countingProxy.js";
+import { cpuMs } from "./cpu.js";
 import type { BenchResult } from "./types.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -89,7 +90,15 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - t0, value };
 }
 
-type Run = { ms: number; requests: number };
+/** Wall time, HTTP requests, and CPU time of this process's event loop (client) and of anvil (node). */
+type Run = { ms: number; requests: number; clientCpuMs: number; nodeCpuMs: number };
+
+/** Times fn on a devnet, with the CPU both sides spent meanwhile: on 2 cores, the client's CPU competes with the node's. */
+async function timed(devnetPid: number, fn: () => Promise<void>): Promise<Omit<Run, "requests">> {
+  const [c0, n0] = [cpuMs(process.pid, { mainThreadOnly: true }), cpuMs(devnetPid)];
+  const { ms } = await measure(fn);
+  return { ms, clientCpuMs: cpuMs(process.pid, { mainThreadOnly: true }) - c0, nodeCpuMs: cpuMs(devnetPid) - n0 };
+}
 
 const median = (runs: Run[]): Run => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
 
@@ -98,9 +107,9 @@ async function onFreshDevnet(run: (url: string, devnet: Awaited<ReturnType<typeo
   const devnet = await freshDevnet();
   const proxy = await countingProxy(devnet.url);
   try {
-    const { ms } = await measure(() => run(proxy.url, devnet));
-    if (process.env.W3O_BENCH_DEBUG) process.stderr.write(`  run: ${ms.toFixed(0)} ms, ${proxy.counts.requests} requests\n`);
-    return { ms, requests: proxy.counts.requests };
+    const t = await timed(devnet.process.pid!, () => run(proxy.url, devnet));
+    if (process.env.W3O_BENCH_DEBUG) process.stderr.write(`  run: ${JSON.stringify({ ...t, requests: proxy.counts.requests })}\n`);
+    return { ...t, requests: proxy.counts.requests };
   } finally {
     await proxy.close();
     await devnet.stop();
@@ -160,7 +169,7 @@ export async function benchApply(): Promise<BenchResult> {
     }
   };
   // The node-side floor of any careful apply: the raw limit plus what the node must do for the checks w3o
-  // makes — one batch estimating every tx first (dependents against their dependency's code, as w3o does)
+  // makes — one batch pricing every tx first (as w3o does: see estimate.ts)
   // and one batch reading back code and proxy slots afterwards. Nothing of w3o's own work is in it.
   const careful = async (url: string, signed: string[], from: string) => {
     const { estimates, readBack } = prepared ?? carefulRequests(from);
@@ -172,20 +181,21 @@ export async function benchApply(): Promise<BenchResult> {
   /** The careful floor's requests, made before the clock starts. */
   const carefulRequests = (from: string) => {
     const txs = deployTxs(compiled.contracts, box, proxyArt, from);
+    const created = txs.map((_, nonce) => getCreateAddress({ from, nonce }));
+    // As w3o prices them: one execution (eth_createAccessList) for a tx that needs nothing unmined;
+    // eth_estimateGas against its dependency's code (a state override) for a registry or a proxy.
     const estimates = txs.map((t, nonce) => {
       const data = t.artifact.bytecode + new Interface(t.artifact.abi).encodeDeploy(t.args).slice(2);
-      const overrides =
+      const dep =
         t.artifact === proxyArt
-          ? { [t.args[0] as string]: { code: box.deployedBytecode }, [from]: { nonce: `0x${nonce.toString(16)}` } }
-          : undefined;
-      return {
-        jsonrpc: "2.0",
-        id: nonce,
-        method: "eth_estimateGas",
-        params: [{ from, data }, ...(overrides ? ["latest", overrides] : [])],
-      };
+          ? { at: t.args[0] as string, code: box.deployedBytecode }
+          : t.artifact === compiled.contracts.R0
+            ? { at: t.args[0] as string, code: compiled.contracts.T0!.deployedBytecode }
+            : undefined;
+      if (!dep) return { jsonrpc: "2.0", id: nonce, method: "eth_createAccessList", params: [{ from, data }, "latest"] };
+      const overrides = { [dep.at]: { code: dep.code }, [from]: { nonce: `0x${nonce.toString(16)}` } };
+      return { jsonrpc: "2.0", id: nonce, method: "eth_estimateGas", params: [{ from, data }, "latest", overrides] };
     });
-    const created = txs.map((_, nonce) => getCreateAddress({ from, nonce }));
     const slots = [IMPLEMENTATION_SLOT, ADMIN_SLOT, INITIALIZABLE_SLOT];
     const readBack = [
       ...created.map((a, id) => ({ jsonrpc: "2.0", id, method: "eth_getCode", params: [a, "latest"] })),
@@ -230,8 +240,9 @@ export async function benchApply(): Promise<BenchResult> {
       const signed = await presign(devnet.accounts[0]!.privateKey); // not timed
       const proxy = await countingProxy(devnet.url);
       try {
-        const { ms } = await measure(() => run(proxy.url, signed, devnet.accounts[0]!.address));
-        return { ms, requests: proxy.counts.requests };
+        const t = await timed(devnet.process.pid!, () => run(proxy.url, signed, devnet.accounts[0]!.address));
+        if (process.env.W3O_BENCH_DEBUG) process.stderr.write(`  run: ${JSON.stringify({ ...t, requests: proxy.counts.requests })}\n`);
+        return { ...t, requests: proxy.counts.requests };
       } finally {
         await proxy.close();
         await devnet.stop();
@@ -251,8 +262,10 @@ export async function benchApply(): Promise<BenchResult> {
       const vars = { ...process.env, BENCH_RPC_URL: proxy.url };
       await applyEnvironment(model, "dev", { vars, statePath: path.join(dir, ".w3o/state-plan.db") });
       proxy.reset();
-      const { ms } = await measure(() => planEnvironment(model, "dev", { vars }));
-      plans.push({ ms, requests: proxy.counts.requests });
+      const t = await timed(devnet.process.pid!, async () => {
+        await planEnvironment(model, "dev", { vars });
+      });
+      plans.push({ ...t, requests: proxy.counts.requests });
       await proxy.close();
       await devnet.stop();
     }

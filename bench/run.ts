@@ -23,7 +23,8 @@ for (const [name, run] of Object.entries(benches)) {
   process.stdout.write(`\n${result.name}\n`);
   for (const row of result.rows) {
     const requests = row.requests === undefined ? "" : `  ${String(row.requests).padStart(6)} HTTP requests`;
-    process.stdout.write(`  ${row.label.padEnd(48)} ${row.ms.toFixed(0).padStart(8)} ms${requests}\n`);
+    const cpu = row.clientCpuMs === undefined ? "" : `  cpu: client ${row.clientCpuMs.toFixed(0)} ms, node ${row.nodeCpuMs?.toFixed(0)} ms`;
+    process.stdout.write(`  ${row.label.padEnd(48)} ${row.ms.toFixed(0).padStart(8)} ms${requests}${cpu}\n`);
   }
   process.stdout.write(`  → ${result.summary}\n`);
 }

@@ -11,8 +11,8 @@ import { classifySend, signTx, TxFailedError } from "./tx.js";
 
 /** An op picked for this wave, with the nonce and address it is predicted to get. */
 type Planned = { op: Op; built: BuiltTx; nonce: number; address?: string };
-/** A chunk of the wave and what the node said of it: gas estimates, and code at CREATE2 targets. */
-type Estimated = { chunk: Planned[]; gas: RpcResult<string>[]; adopted: Set<Planned> };
+/** A chunk of the wave and what the node said of it: gas limits, and code at CREATE2 targets. */
+type Estimated = { chunk: Planned[]; gas: RpcResult<bigint>[]; adopted: Set<Planned> };
 
 /**
  * A wave goes out in at most this many chunks. The node estimates chunk k+1 while we journal, sign
@@ -21,8 +21,6 @@ type Estimated = { chunk: Planned[]; gas: RpcResult<string>[]; adopted: Set<Plan
  */
 const CHUNKS = 4;
 const MIN_CHUNK = 8;
-
-const GAS_MARGIN = (g: bigint) => (g * 125n) / 100n + 10_000n;
 
 /**
  * Lets the request just handed to fetch go out before the next stretch of CPU work: undici writes
@@ -184,7 +182,7 @@ function decide(
       return;
     }
     if (r.ok) {
-      keep.push({ ...p, gasLimit: GAS_MARGIN(BigInt(r.result)) });
+      keep.push({ ...p, gasLimit: r.result });
       return;
     }
     deferred.add(p.op.id);

@@ -4,7 +4,8 @@ import { loadSolc } from "../../src/compile/solc.js";
 
 /**
  * Tiny contracts for executor tests: Leaf(), Node(address parent) whose constructor stores it, and
- * Child(address leaf) whose constructor calls it (so it cannot even be estimated before Leaf has code).
+ * Child(address leaf) whose constructor calls it (so it cannot even be estimated before Leaf has code),
+ * and Store, whose clear() frees 20 storage slots (a tx whose gas is mostly refunded at the end).
  */
 const SOURCE = `// SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
@@ -20,11 +21,16 @@ contract Node {
 contract Child {
   uint256 public seen;
   constructor(address leaf) { seen = Leaf(leaf).x(); }
+}
+contract Store {
+  uint256[20] public s;
+  constructor() { for (uint256 i = 0; i < 20; i++) s[i] = i + 1; }
+  function clear() external { for (uint256 i = 0; i < 20; i++) delete s[i]; }
 }`;
 
 export type Compiled = { abi: Interface; bytecode: string; runtime: string };
 
-export function compileFixtures(): { Leaf: Compiled; Node: Compiled; Child: Compiled } {
+export function compileFixtures(): { Leaf: Compiled; Node: Compiled; Child: Compiled; Store: Compiled } {
   const solc = loadSolc("0.8.28");
   const out = JSON.parse(
     solc.compile(
@@ -42,7 +48,7 @@ export function compileFixtures(): { Leaf: Compiled; Node: Compiled; Child: Comp
     const c = out.contracts["t.sol"][name];
     return { abi: new Interface(c.abi), bytecode: `0x${c.evm.bytecode.object}`, runtime: `0x${c.evm.deployedBytecode.object}` };
   };
-  return { Leaf: get("Leaf"), Node: get("Node"), Child: get("Child") };
+  return { Leaf: get("Leaf"), Node: get("Node"), Child: get("Child"), Store: get("Store") };
 }
 
 export function deployOp(id: string, from: string, c: Compiled, parent?: string): Op {
