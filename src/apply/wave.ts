@@ -40,7 +40,7 @@ export async function runWave(x: ExecContext): Promise<number> {
   if (room <= 0) return 0;
   const size = Math.max(MIN_CHUNK, Math.ceil(Math.min(room, x.pending.length) / CHUNKS));
 
-  // 1. Pick in order, predicting nonces and addresses; each full chunk goes to the node at once.
+  // 1. Pick in order, predicting nonces and addresses; each full chunk goes to the node at once (below).
   const tentative = new Map(x.addresses);
   const next = new Map<string, number>();
   const nonceFor = (from: string) => {
@@ -61,14 +61,51 @@ export async function runWave(x: ExecContext): Promise<number> {
   for (const f of x.inFlight.values()) {
     if (f.intent.address && f.op.runtimeCode) pendingCode.set(f.op.id, { address: f.intent.address, code: f.op.runtimeCode });
   }
-  const estimates: Promise<Estimated>[] = [];
+  // 2. In order, as each chunk's estimates come back (while later chunks are still being picked): keep
+  // what estimated, hand out the real nonces, journal, sign, broadcast. Chunks signed while a
+  // broadcast is in flight go out together when it returns, in nonce order.
+  const deferred = new Set<string>();
+  const queue: { wave: Planned[]; signed: TxSignedEvent[] }[] = [];
+  let pumping: Promise<void> | undefined;
+  const pump = async () => {
+    while (queue.length) {
+      const batch = queue.splice(0);
+      await broadcast(
+        x,
+        batch.flatMap((b) => b.wave),
+        batch.flatMap((b) => b.signed),
+      );
+    }
+  };
+  let failure: { error: unknown } | undefined;
+  let sent = 0;
+  const send = async (estimate: Promise<Estimated>) => {
+    const wave = decide(x, await estimate, deferred, createAddress);
+    // A refused broadcast stops the wave: nothing after it may go out (its nonces would leave a gap).
+    if (failure || !wave.length) return;
+    queue.push({ wave, signed: await journalAndSign(x, wave) });
+    sent += wave.length;
+    if (!pumping) {
+      pumping = pump()
+        .catch((error: unknown) => {
+          failure = { error };
+          queue.splice(0);
+        })
+        .finally(() => {
+          pumping = undefined;
+        });
+      await yieldToIo();
+    }
+  };
+  let inOrder: Promise<void> = Promise.resolve();
   let chunk: Planned[] = [];
   let picked = 0;
   const flush = async () => {
     if (!chunk.length) return;
-    const p = estimateChunk(x, chunk, new Map(pendingCode));
-    p.catch(() => {}); // awaited below, in order; this only keeps a failure from being reported as unhandled meanwhile
-    estimates.push(p);
+    const estimate = estimateChunk(x, chunk, new Map(pendingCode));
+    estimate.catch(() => {}); // awaited in order by send(); this only keeps a failure from being reported as unhandled meanwhile
+    inOrder = inOrder.then(() => send(estimate));
+    inOrder.catch(() => {});
     chunk = [];
     await yieldToIo();
   };
@@ -94,42 +131,7 @@ export async function runWave(x: ExecContext): Promise<number> {
     if (chunk.length >= size) await flush();
   }
   await flush();
-  // 2. In order: keep what estimated, hand out the real nonces, journal, sign, broadcast. Chunks
-  // signed while a broadcast is in flight go out together when it returns, in nonce order.
-  const deferred = new Set<string>();
-  const queue: { wave: Planned[]; signed: TxSignedEvent[] }[] = [];
-  let pumping: Promise<void> | undefined;
-  const pump = async () => {
-    while (queue.length) {
-      const batch = queue.splice(0);
-      await broadcast(
-        x,
-        batch.flatMap((b) => b.wave),
-        batch.flatMap((b) => b.signed),
-      );
-    }
-  };
-  let failure: { error: unknown } | undefined;
-  let sent = 0;
-  for (const estimate of estimates) {
-    const wave = decide(x, await estimate, deferred, createAddress);
-    // A refused broadcast stops the wave: nothing after it may go out (its nonces would leave a gap).
-    if (failure) break;
-    if (!wave.length) continue;
-    queue.push({ wave, signed: await journalAndSign(x, wave) });
-    sent += wave.length;
-    if (!pumping) {
-      pumping = pump()
-        .catch((error: unknown) => {
-          failure = { error };
-          queue.splice(0);
-        })
-        .finally(() => {
-          pumping = undefined;
-        });
-      await yieldToIo();
-    }
-  }
+  await inOrder;
   while (pumping) await pumping;
   if (failure) throw failure.error;
   return sent;

@@ -122,11 +122,14 @@ describe("executor", () => {
     expect(calls.filter((c) => c.includes("eth_sendRawTransaction")).length).toBeLessThanOrEqual(4);
     const gasCalls = (c: string[]) => c.filter((m) => m === "eth_estimateGas" || m === "eth_createAccessList").length;
     expect(calls.filter((c) => gasCalls(c) > 0).length).toBeLessThanOrEqual(6);
-    // The wave really was chunked: four estimate batches went out before the first broadcast (38 ops: After
-    // waits for Boom, a call that gives no address).
-    const firstSend = calls.findIndex((c) => c.includes("eth_sendRawTransaction"));
-    const early = calls.slice(0, firstSend).filter((c) => gasCalls(c) > 0);
-    expect(early.map(gasCalls)).toEqual([10, 10, 10, 8]);
+    // The wave really was chunked: its 38 ops (After waits for Boom, a call that gives no address) were
+    // priced in four batches.
+    expect(
+      calls
+        .filter((c) => gasCalls(c) > 0)
+        .slice(0, 4)
+        .map(gasCalls),
+    ).toEqual([10, 10, 10, 8]);
   });
 
   it("does nothing on a second run: the journal says it is done", async () => {
