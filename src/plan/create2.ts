@@ -1,5 +1,7 @@
-import { concat, getCreate2Address, Interface, id, keccak256 } from "ethers";
+import { getCreate2Address, id } from "ethers";
+import { encodeCall, encodeConstructorArgs } from "../chains/evm/abi.js";
 import type { Address, Artifact, Hex, ProxyArtifacts } from "../compile/types.js";
+import { keccakHex } from "../crypto/native.js";
 
 /**
  * The deterministic deployment proxy (Arachnid's, used by Foundry): present on most EVM chains and
@@ -12,18 +14,24 @@ export function create2Salt(salt: string): Hex {
   return (/^0x[0-9a-fA-F]{64}$/.test(salt) ? salt.toLowerCase() : id(salt)) as Hex;
 }
 
+/*
+ * Encoding goes through chains/evm/abi.ts (ABIs parsed once, ox's coder) and hashing through the native
+ * keccak: plan computes these for every recorded contract on every run, and ethers' Interface built
+ * anew per call was most of the time of planning 100 recorded contracts.
+ */
+
 /** Creation code followed by the ABI-encoded constructor arguments. */
 export function initCode(artifact: Pick<Artifact, "abi" | "bytecode">, args: readonly unknown[]): Hex {
-  return concat([artifact.bytecode, new Interface(artifact.abi).encodeDeploy(args)]) as Hex;
+  return `${artifact.bytecode}${encodeArgs(artifact, args).slice(2)}` as Hex;
 }
 
 export function create2Address(code: Hex, salt: string, factory: Address = CREATE2_FACTORY): Address {
-  return getCreate2Address(factory, create2Salt(salt), keccak256(code)) as Address;
+  return getCreate2Address(factory, create2Salt(salt), keccakHex(code)) as Address;
 }
 
 /** Calldata of the proxy's initializer call. */
 export function initializerData(impl: Pick<Artifact, "abi">, fn: string, args: readonly unknown[]): Hex {
-  return new Interface(impl.abi).encodeFunctionData(fn, args) as Hex;
+  return encodeCall(impl.abi as readonly unknown[], fn, args) as Hex;
 }
 
 /** Proxy constructor arguments, for UUPS (ERC1967Proxy) and Transparent (with the ProxyAdmin's initial owner). */
@@ -37,4 +45,4 @@ export const proxyArtifact = (proxies: ProxyArtifacts, kind: "uups" | "transpare
   kind === "uups" ? proxies.ERC1967Proxy : proxies.TransparentUpgradeableProxy;
 
 export const encodeArgs = (artifact: Pick<Artifact, "abi">, args: readonly unknown[]): Hex =>
-  new Interface(artifact.abi).encodeDeploy(args) as Hex;
+  encodeConstructorArgs(artifact.abi as readonly unknown[], args) as Hex;

@@ -1,9 +1,9 @@
 import { getStorageUpgradeReport, type StorageLayout, withValidationDefaults } from "@openzeppelin/upgrades-core";
-import { keccak256 } from "ethers";
 import { roleId } from "../chains/evm/roles.js";
 import { strippedCodeHash } from "../compile/bytecode.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import { locate, type Model } from "../config/model.js";
+import { keccakHex } from "../crypto/native.js";
 import { BaseError } from "../errors/index.js";
 import type { RecordedContract } from "../state/record.js";
 import { create2Address, encodeArgs, initCode, initializerData, proxyArtifact, proxyConstructorArgs } from "./create2.js";
@@ -99,19 +99,19 @@ export function driftOf(rec: RecordedContract, live: LiveContract, artifact: Art
   const out: Drift[] = [];
   if (live.code === "0x") return [{ field: "code", recorded: rec.codeHash, live: null }];
   const codeDiffers = (code: string, recRuntime: string | undefined, recStripped: string, a: Artifact | undefined) => {
-    if (recRuntime) return keccak256(code) !== recRuntime;
+    if (recRuntime) return keccakHex(code) !== recRuntime;
     // Without the exact hash, stripped hashes only compare when the compiled code is the recorded one.
     return a !== undefined && a.codeHash === recStripped && strippedCodeHash(code, a.immutableReferences) !== recStripped;
   };
   if (codeDiffers(live.code, rec.runtimeCodeHash, rec.codeHash, rec.proxy ? proxyArt : artifact)) {
-    out.push({ field: "code", recorded: rec.runtimeCodeHash ?? rec.codeHash, live: keccak256(live.code) });
+    out.push({ field: "code", recorded: rec.runtimeCodeHash ?? rec.codeHash, live: keccakHex(live.code) });
   }
   if (rec.proxy) {
     const impl = rec.proxy.implementation;
     if (!sameAddress(live.implementation, impl.address))
       out.push({ field: "implementation", recorded: impl.address, live: live.implementation });
     else if (live.implementationCode !== undefined && codeDiffers(live.implementationCode, impl.runtimeCodeHash, impl.codeHash, artifact)) {
-      out.push({ field: "implementation-code", recorded: impl.runtimeCodeHash ?? impl.codeHash, live: keccak256(live.implementationCode) });
+      out.push({ field: "implementation-code", recorded: impl.runtimeCodeHash ?? impl.codeHash, live: keccakHex(live.implementationCode) });
     }
     if (live.initialized === "0") out.push({ field: "initialized", recorded: "initialized", live: "never initialized" });
     if (rec.proxy.admin && !sameAddress(live.admin, rec.proxy.admin))
