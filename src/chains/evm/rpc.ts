@@ -1,4 +1,5 @@
 import pRetry, { AbortError } from "p-retry";
+import { Agent, interceptors, request } from "undici";
 import { BaseError, redactUrl } from "../../errors/index.js";
 
 export type RpcCall = { method: string; params: unknown[] };
@@ -37,6 +38,12 @@ export async function rpcBatch(url: string, calls: RpcCall[], opts: BatchOptions
   return answers.flat();
 }
 
+/**
+ * undici's request() rather than the global fetch: no WHATWG streams around bodies of megabytes
+ * (a wave's creation code), ~5-10% of an apply of 100 contracts. Redirects are followed as fetch did.
+ */
+const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 3 }));
+
 async function postBatch(url: string, chunk: RpcCall[], base: number, opts: BatchOptions): Promise<RpcResult[]> {
   const body = JSON.stringify(chunk.map((c, i) => ({ jsonrpc: "2.0", id: base + i, method: c.method, params: c.params })));
   const where = `${opts.label ? `of ${opts.label} ` : ""}${redactUrl(url)}`;
@@ -45,25 +52,28 @@ async function postBatch(url: string, chunk: RpcCall[], base: number, opts: Batc
       opts.stats.httpRequests++;
       opts.stats.rpcCalls += chunk.length;
     }
-    let res: Response;
+    let res: Awaited<ReturnType<typeof request>>;
     try {
-      res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+      res = await request(url, { method: "POST", headers: { "content-type": "application/json" }, body, dispatcher });
     } catch (cause) {
       throw new RpcError(`cannot reach the RPC endpoint ${where}`, {
         cause,
         hint: "Check the URL in the environment variable named by rpc.env, and that the node is up.",
       });
     }
-    if (res.status === 429 || res.status >= 500) throw new RpcError(`RPC endpoint ${where} answered HTTP ${res.status}`);
-    if (!res.ok) {
+    if (res.statusCode === 429 || res.statusCode >= 500) {
+      await res.body.dump();
+      throw new RpcError(`RPC endpoint ${where} answered HTTP ${res.statusCode}`);
+    }
+    if (res.statusCode >= 300) {
       throw new AbortError(
-        new RpcError(`RPC endpoint ${where} answered HTTP ${res.status}`, {
-          details: (await res.text()).slice(0, 300),
+        new RpcError(`RPC endpoint ${where} answered HTTP ${res.statusCode}`, {
+          details: (await res.body.text()).slice(0, 300),
           hint: "If the provider limits batch sizes, set rpc.batchLimit on the network.",
         }),
       );
     }
-    const json = (await res.json()) as unknown;
+    const json = (await res.body.json()) as unknown;
     if (!Array.isArray(json)) {
       const err = (json as { error?: { message?: string } })?.error?.message ?? "not a JSON-RPC batch response";
       throw new AbortError(
