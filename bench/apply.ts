@@ -123,7 +123,7 @@ async function onFreshDevnet(
   }
 }
 
-const REPEAT = 3;
+const REPEAT = 7;
 
 /** The median w3o run's phases; its tx phase is the part of apply that does what the raw limit does (and checks it). */
 const phaseLine = (w: Run, r: Run) =>
