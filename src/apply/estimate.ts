@@ -24,8 +24,11 @@ type AccessList = { accessList?: { address: string; storageKeys?: string[] }[]; 
 /** Endpoints seen refusing eth_createAccessList: estimated with eth_estimateGas from then on. */
 const noAccessList = new WeakSet<Rpc>();
 
-const unsupported = (e: { code: number; message: string }) =>
-  e.code === -32601 || e.code === -32004 || /not (found|supported|available|exist)|unsupported/i.test(e.message);
+/** An endpoint without the method (not a revert, whose reason may say anything, "does not exist" included). */
+const unsupported = (e: { code: number; message: string; data?: unknown }) =>
+  !revertDataOf(e) &&
+  !/revert/i.test(e.message) &&
+  (e.code === -32601 || /method\b.*\b(not found|not supported|not available|does not exist)|unsupported method/i.test(e.message));
 
 /**
  * Gas limits for a wave of txs, in one batch, in wave order.

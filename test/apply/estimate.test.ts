@@ -15,16 +15,14 @@ afterAll(async () => {
   await devnet?.stop();
 });
 
-/** An Rpc that records every batch's methods; with `refuse`, answers that method as an endpoint without it does. */
-function recordingRpc(refuse?: string) {
+/** An Rpc that records every batch's methods; with `refuse`, answers that method with `error` (by default: as an endpoint without it). */
+function recordingRpc(refuse?: string, error = { code: -32601, message: `the method ${refuse} does not exist` }) {
   const calls: string[][] = [];
   const rpc = new (class extends Rpc {
     override async batch<T>(c: RpcCall[]) {
       calls.push(c.map((x) => x.method));
       const real = await super.batch<T>(c.map((x) => (x.method === refuse ? { method: "eth_chainId", params: [] } : x)));
-      return real.map((r, i) =>
-        c[i]!.method === refuse ? { ok: false as const, error: { code: -32601, message: `the method ${refuse} does not exist` } } : r,
-      );
+      return real.map((r, i) => (c[i]!.method === refuse ? { ok: false as const, error } : r));
     }
   })(devnet.url);
   return { rpc, calls };
@@ -90,5 +88,13 @@ describe("gas limits for a wave", () => {
     ]);
     await estimateWave(rpc, txs, new Map(), () => false);
     expect(calls.at(-1)).toEqual(["eth_estimateGas", "eth_estimateGas"]);
+  });
+
+  it("takes a revert whose reason says 'does not exist' for a revert, not for a missing method", async () => {
+    const reason = "execution reverted: token does not exist";
+    const { rpc, calls } = recordingRpc("eth_createAccessList", { code: 3, message: reason });
+    const [r] = await estimateWave(rpc, [input("A", fx.Leaf.bytecode)], new Map(), () => false);
+    expect(r).toEqual({ ok: false, error: { code: 3, message: reason } });
+    expect(calls).toEqual([["eth_createAccessList"]]);
   });
 });
