@@ -14,6 +14,8 @@ export type BatchOptions = {
   batchLimit?: number;
   /** Retries of a failed HTTP request (connection refused, 429, 5xx). */
   retries?: number;
+  /** Gives up on an HTTP request that has not answered after this long (each try). */
+  timeoutMs?: number;
   /** Whose endpoint this is, for messages (e.g. 'network "sepolia"'). */
   label?: string;
   /** Counts HTTP requests sent (benches and tests read it). */
@@ -54,7 +56,13 @@ async function postBatch(url: string, chunk: RpcCall[], base: number, opts: Batc
     }
     let res: Awaited<ReturnType<typeof request>>;
     try {
-      res = await request(url, { method: "POST", headers: { "content-type": "application/json" }, body, dispatcher });
+      res = await request(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+        dispatcher,
+        signal: opts.timeoutMs ? AbortSignal.timeout(opts.timeoutMs) : undefined,
+      });
     } catch (cause) {
       throw new RpcError(`cannot reach the RPC endpoint ${where}`, {
         cause,

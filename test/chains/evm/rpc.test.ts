@@ -58,4 +58,14 @@ describe("rpcBatch", () => {
     expect(small.requests()).toBe(1);
     await small.close();
   });
+
+  it("gives up on an endpoint that never answers after timeoutMs", async () => {
+    const silent = await endpoint(() => {}); // reads the request, never answers
+    const started = Date.now();
+    const err = await rpcBatch(silent.url, [chainId], { retries: 0, timeoutMs: 300 }).catch((e) => e);
+    expect(err).toBeInstanceOf(RpcError);
+    expect(err.message).toContain("cannot reach the RPC endpoint");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await silent.close();
+  });
 });
