@@ -24,10 +24,11 @@ type AccessList = { accessList?: { address: string; storageKeys?: string[] }[]; 
 /** Endpoints seen refusing eth_createAccessList: estimated with eth_estimateGas from then on. */
 const noAccessList = new WeakSet<Rpc>();
 
+type RpcError = { code: number; message: string; data?: unknown };
+const isRevert = (e: RpcError) => Boolean(revertDataOf(e)) || /revert/i.test(e.message);
 /** An endpoint without the method (not a revert, whose reason may say anything, "does not exist" included). */
-const unsupported = (e: { code: number; message: string; data?: unknown }) =>
-  !revertDataOf(e) &&
-  !/revert/i.test(e.message) &&
+const unsupported = (e: RpcError) =>
+  !isRevert(e) &&
   (e.code === -32601 || /method\b.*\b(not found|not supported|not available|does not exist)|unsupported method/i.test(e.message));
 
 /**
@@ -91,9 +92,18 @@ export async function estimateWave(
     overrides = txs.map(() => undefined);
     answers = await rpc.batch(requests());
   }
-  if (txs.some((_, i) => listed(i) && !answers[i]!.ok && unsupported((answers[i] as { error: { code: number; message: string } }).error))) {
+  const lacking = txs.flatMap((_, i) => {
+    const r = answers[i]!;
+    return listed(i) && !r.ok && unsupported(r.error) ? [i] : [];
+  });
+  if (lacking.length) {
+    // Only what went to eth_createAccessList is asked again, now of eth_estimateGas (listed() says no from here on).
     noAccessList.add(rpc);
-    return estimateWave(rpc, txs, pending, isDone);
+    const redo = txs.flatMap((_, i) => (overrides[i] ? [] : [i]));
+    const again = await rpc.batch(redo.map((i) => estimate(txs[i]!)));
+    redo.forEach((i, k) => {
+      answers[i] = again[k]!;
+    });
   }
   const est = answers.map((r, i) => read(i, r));
 
@@ -101,7 +111,7 @@ export async function estimateWave(
   // anything else may be an endpoint that took the call but not the override.
   const again = txs.flatMap((_, i) => {
     const r = est[i]!;
-    return overrides[i] && !r.ok && !revertDataOf(r.error) && !/revert/i.test(r.error.message) ? [i] : [];
+    return overrides[i] && !r.ok && !isRevert(r.error) ? [i] : [];
   });
   if (again.length) {
     const plain = await rpc.batch<string>(again.map((i) => estimate(txs[i]!)));

@@ -97,4 +97,20 @@ describe("gas limits for a wave", () => {
     expect(r).toEqual({ ok: false, error: { code: 3, message: reason } });
     expect(calls).toEqual([["eth_createAccessList"]]);
   });
+
+  it("on that fallback asks again only what went to eth_createAccessList", async () => {
+    // A sender that has sent nothing, so that Child's simulated CREATE at nonce 0 lands on a fresh address.
+    const sender = devnet.accounts[5]!.address;
+    const leafAt = "0x1111111111111111111111111111111111111111";
+    const child: EstimateInput = {
+      op: { ...deployOp("C", sender, fx.Child, "L"), from: sender },
+      data: fx.Child.bytecode + leafAt.slice(2).padStart(64, "0"),
+      nonce: 0,
+    };
+    const { rpc, calls } = recordingRpc("eth_createAccessList");
+    const pending = new Map([["L", { address: leafAt, code: fx.Leaf.runtime }]]);
+    const res = await estimateWave(rpc, [input("A", fx.Leaf.bytecode), child], pending, () => false);
+    expect(res.every((r) => r.ok)).toBe(true);
+    expect(calls).toEqual([["eth_createAccessList", "eth_estimateGas"], ["eth_estimateGas"]]);
+  });
 });
