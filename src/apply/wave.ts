@@ -23,8 +23,8 @@ const CHUNKS = 4;
 const MIN_CHUNK = 8;
 
 /**
- * Lets the request just handed to fetch go out before the next stretch of CPU work: undici writes
- * it over two event-loop turns, and until then the node has nothing to work on.
+ * Lets the request just handed to the HTTP client go out before the next stretch of CPU work: undici
+ * writes it over the next event-loop turns, and until then the node has nothing to work on.
  */
 const yieldToIo = async () => {
   for (let turn = 0; turn < 2; turn++) await new Promise<void>((resolve) => setImmediate(resolve));

@@ -81,7 +81,10 @@ async function postBatch(url: string, chunk: RpcCall[], base: number, opts: Batc
         }),
       );
     }
-    const json = (await res.body.json()) as unknown;
+    const json = (await res.body.json().catch((cause: unknown) => {
+      // An HTML error page with status 200 (a captive proxy, a wrong path): asking again will not help.
+      throw new AbortError(new RpcError(`RPC endpoint ${where} did not answer with JSON`, { cause }));
+    })) as unknown;
     if (!Array.isArray(json)) {
       const err = (json as { error?: { message?: string } })?.error?.message ?? "not a JSON-RPC batch response";
       throw new AbortError(

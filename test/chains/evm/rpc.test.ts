@@ -68,4 +68,13 @@ describe("rpcBatch", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     await silent.close();
   });
+
+  it("says an endpoint that answers a page instead of JSON did not answer with JSON, once", async () => {
+    const page = await endpoint((_, __, res) => res.writeHead(200, { "content-type": "text/html" }).end("<html>login</html>"));
+    const err = await rpcBatch(page.url, [chainId], { retries: 3 }).catch((e) => e);
+    expect(err).toBeInstanceOf(RpcError);
+    expect(err.message).toContain("did not answer with JSON");
+    expect(page.requests()).toBe(1);
+    await page.close();
+  });
 });
