@@ -44,15 +44,16 @@ export async function pollReceipts({ o, inFlight, results, emit }: ExecContext):
       emit({ type: "op-done", op: f.op.id, hash, address, block: ev.blockNumber });
     } else reverted.push({ f, r: r.result });
   });
-  for (const { f, r } of reverted) {
-    // Replay the tx at its block to get the revert data the receipt does not carry.
-    const replay = await o.rpc.batch([
-      {
-        method: "eth_call",
-        params: [{ from: f.op.from, to: f.built.to, data: f.built.data, gas: `0x${f.gasLimit.toString(16)}` }, r.blockNumber],
-      },
-    ]);
-    const data = replay[0] && !replay[0].ok ? revertDataOf(replay[0].error) : undefined;
+  // Replay each reverted tx at its block, all in one batch, for the revert data receipts do not carry.
+  const replays = await o.rpc.batch(
+    reverted.map(({ f, r }) => ({
+      method: "eth_call",
+      params: [{ from: f.op.from, to: f.built.to, data: f.built.data, gas: `0x${f.gasLimit.toString(16)}` }, r.blockNumber],
+    })),
+  );
+  for (const [i, { f, r }] of reverted.entries()) {
+    const replay = replays[i];
+    const data = replay && !replay.ok ? revertDataOf(replay.error) : undefined;
     const outOfGas = BigInt(r.gasUsed) >= f.gasLimit;
     const reason = outOfGas && !data ? "out of gas" : decodeRevert(data, f.op.abis);
     const message = `reverted in tx ${r.transactionHash}: ${reason}`;

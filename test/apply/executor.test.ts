@@ -171,6 +171,30 @@ describe("executor", () => {
     expect(results.get("After")?.status).toBe("blocked");
   });
 
+  it("reports a tx that passed estimation but reverted on chain, with the hash and the reason replayed at its block", async () => {
+    // Both calls estimate fine against N as it will be; mined in nonce order, the second finds once() used.
+    const from = signer.address;
+    const once = (id: string) => ({
+      ...deployOp(id, from, fx.Leaf),
+      kind: "call" as const,
+      needs: ["N"],
+      build: (addressOf: (id: string) => string) => ({
+        to: addressOf("N"),
+        data: fx.Node.abi.encodeFunctionData("once"),
+        parts: { call: id },
+      }),
+    });
+    const results = await execute(
+      [deployOp("L", from, fx.Leaf), deployOp("N", from, fx.Node, "L"), once("O1"), once("O2")],
+      options("mined-revert"),
+    );
+    expect(results.get("O1")?.status).toBe("done");
+    const failed = results.get("O2");
+    expect(failed?.status).toBe("failed");
+    expect(failed?.message).toMatch(/^reverted in tx 0x[0-9a-f]{64}: Error\("used"\)$/);
+    expect(failed?.txHash).toMatch(/^0x[0-9a-f]{64}$/);
+  });
+
   it("replaces a stuck tx with the same nonce at fees bumped by at least 10%, and settles on the one mined", async () => {
     const provider = new JsonRpcProvider(devnet.url);
     await provider.send("evm_setAutomine", [false]);

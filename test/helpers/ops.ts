@@ -17,6 +17,8 @@ contract Node {
   constructor(address p) { parent = p; owner = msg.sender; }
   function setParent(address p) external { if (msg.sender != owner) revert NotOwner(msg.sender); parent = p; }
   function boom() external pure { revert("boom"); }
+  bool public used;
+  function once() external { require(!used, "used"); used = true; }
 }
 contract Child {
   uint256 public seen;
