@@ -1,5 +1,5 @@
 import { getAddress, Interface, type InterfaceAbi } from "ethers";
-import { encodeCall, encodeConstructorArgs } from "../chains/evm/abi.js";
+import { encodeConstructorArgs } from "../chains/evm/abi.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import { keccakHex } from "../crypto/native.js";
 import { BaseError } from "../errors/index.js";
@@ -70,19 +70,6 @@ export function resolver(step: PlanStep, ctx: StepContext, byContract: Map<strin
     getAddress(typeof v === "object" ? resolve(v.$ref, addressOf) : v);
   return { deps, collect, value, address };
 }
-
-/** Parsing an ABI costs ~1 ms: one Interface per artifact, not one per tx built (ops are built several times). */
-const interfaces = new WeakMap<object, Interface>();
-export function ifaceOf(artifact: Pick<Artifact, "abi">): Interface {
-  let i = interfaces.get(artifact.abi);
-  if (!i) {
-    i = new Interface(artifact.abi as InterfaceAbi);
-    interfaces.set(artifact.abi, i);
-  }
-  return i;
-}
-export const initializerData = (artifact: Artifact, fn: string, args: unknown[]) =>
-  encodeCall(artifact.abi as readonly unknown[], fn, args);
 
 export function artifactOf(step: PlanStep, ctx: StepContext): Artifact {
   const a = ctx.artifacts.contracts[step.contract];

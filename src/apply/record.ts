@@ -1,8 +1,9 @@
 import type { CompiledRepo } from "../compile/types.js";
 import { keccakHex } from "../crypto/native.js";
+import { encodeArgs } from "../plan/create2.js";
 import type { PlanStep, ResolvedArg } from "../plan/types.js";
 import type { DeploymentRecord, RecordedContract } from "../state/record.js";
-import { addressOp, ifaceOf } from "./builders.js";
+import { addressOp } from "./builders.js";
 import type { OpResult } from "./ops.js";
 import { proxyAdminOf, type Verification } from "./verify.js";
 
@@ -60,7 +61,7 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
         compiler: art.compiler,
         args,
         // What this run sent, when it sent it; encoded again only for a deploy resumed from the journal.
-        encodedArgs: (proxied ? impl : pub)?.encodedArgs ?? ifaceOf(art).encodeDeploy(args),
+        encodedArgs: (proxied ? impl : pub)?.encodedArgs ?? encodeArgs(art, args),
         deployedAt: i.now,
       };
       if (v && v.live.code !== "0x") entry.runtimeCodeHash = keccakHex(v.live.code);
