@@ -1,17 +1,7 @@
-import {
-  getContractVersion,
-  getErrors,
-  getStorageLayout,
-  makeNamespacedInput,
-  type SolcInput as OzSolcInput,
-  type SolcOutput as OzSolcOutput,
-  solcInputOutputDecoder,
-  UpgradeableContractErrorReport,
-  validate,
-  withValidationDefaults,
-} from "@openzeppelin/upgrades-core";
+import type { SolcInput as OzSolcInput, SolcOutput as OzSolcOutput } from "@openzeppelin/upgrades-core";
 import { runSolc, type SolcInput, type SolcOutput } from "./solcIo.js";
 import type { Artifact } from "./types.js";
+import { upgradesCore } from "./upgradesCore.js";
 
 /**
  * Storage layout and upgrade-safety findings of the contracts deployed behind proxies, computed
@@ -24,6 +14,16 @@ export function upgradeInfo(
   version: string,
   fqns: string[],
 ): Record<string, Pick<Artifact, "storageLayout" | "upgradeSafetyErrors">> {
+  const {
+    getContractVersion,
+    getErrors,
+    getStorageLayout,
+    makeNamespacedInput,
+    solcInputOutputDecoder,
+    UpgradeableContractErrorReport,
+    validate,
+    withValidationDefaults,
+  } = upgradesCore();
   const ozInput = input as unknown as OzSolcInput;
   const ozOutput = output as unknown as OzSolcOutput;
   const nsInput = makeNamespacedInput(ozInput, ozOutput, version) as unknown as SolcInput;

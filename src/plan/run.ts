@@ -33,13 +33,13 @@ export function rpcUrl(name: string, network: Network, vars: Vars = process.env)
  */
 export function accountAddresses(model: Model, envName: string, vars: Vars = process.env): Record<string, Address> {
   const out: Record<string, Address> = {};
-  const dev = devAccounts(10);
   for (const [name, acct] of Object.entries(model.accounts)) {
     const o = acct.environments?.[envName];
     const fixed = o?.address ?? acct.address;
     const signer = o?.signer ?? acct.signer;
     if (fixed) out[name] = fixed as Address;
-    else if (signer && "devnet" in signer) out[name] = dev[signer.devnet]?.address as Address;
+    // Derived only when asked for: the HD derivation costs ~50 ms in a fresh process (secp256k1 tables).
+    else if (signer && "devnet" in signer) out[name] = devAccounts(signer.devnet + 1)[signer.devnet]?.address as Address;
     else if (signer && "env" in signer && vars[signer.env]) {
       try {
         out[name] = new Wallet(vars[signer.env] as string).address as Address;

@@ -1,7 +1,8 @@
-import { getStorageUpgradeReport, type StorageLayout, withValidationDefaults } from "@openzeppelin/upgrades-core";
+import type { StorageLayout } from "@openzeppelin/upgrades-core";
 import { roleId } from "../chains/evm/roles.js";
 import { strippedCodeHash } from "../compile/bytecode.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
+import { upgradesCore } from "../compile/upgradesCore.js";
 import { locate, type Model } from "../config/model.js";
 import { keccakHex } from "../crypto/native.js";
 import { BaseError } from "../errors/index.js";
@@ -168,6 +169,7 @@ export function changesOf(
     let storageLayout: "compatible" | "incompatible" | "unknown" = "unknown";
     let storageLayoutReport: string | undefined;
     if (old && artifact.storageLayout) {
+      const { getStorageUpgradeReport, withValidationDefaults } = upgradesCore();
       const report = getStorageUpgradeReport(old, artifact.storageLayout, withValidationDefaults({}));
       storageLayout = report.ok ? "compatible" : "incompatible";
       if (!report.ok) storageLayoutReport = report.explain(false);

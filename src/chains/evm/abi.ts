@@ -1,5 +1,7 @@
 import { getAddress } from "ethers";
-import { AbiConstructor, AbiFunction, type AbiParameters } from "ox";
+import * as AbiConstructor from "ox/AbiConstructor";
+import * as AbiFunction from "ox/AbiFunction";
+import type * as AbiParameters from "ox/AbiParameters";
 
 type Abi = readonly unknown[];
 type Parameter = AbiParameters.Parameter;

@@ -1,4 +1,4 @@
-import { AbiFunction } from "ox";
+import * as AbiFunction from "ox/AbiFunction";
 import { MULTICALL3_ADDRESS } from "../../devnet/multicall3.js";
 import type { RpcCall } from "./rpc.js";
 
