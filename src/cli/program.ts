@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { RepoNotFoundError } from "../config/load.js";
+import { RepoNotFoundError } from "../config/diagnostics.js";
 import { BaseError, redact } from "../errors/index.js";
 import { commands } from "./commands/index.js";
 import { EXIT, UsageError } from "./exitCodes.js";

@@ -34,3 +34,10 @@ export class ConfigError extends BaseError {
     this.diagnostics = diagnostics;
   }
 }
+
+export class RepoNotFoundError extends BaseError {
+  override name = "RepoNotFoundError";
+  constructor(dir: string) {
+    super(`${dir} is not a directory`, { hint: "Pass the path of an infra repo: a folder with a w3o.yaml at its root." });
+  }
+}

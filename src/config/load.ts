@@ -2,8 +2,7 @@ import { stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { z } from "zod";
-import { BaseError } from "../errors/index.js";
-import { ConfigError, type Diagnostic, sortDiagnostics } from "./diagnostics.js";
+import { ConfigError, type Diagnostic, RepoNotFoundError, sortDiagnostics } from "./diagnostics.js";
 import { expandIncludes, isInside, readConfigFile } from "./files.js";
 import { findInlineSecrets } from "./inlineSecrets.js";
 import { locate, type Model, NAMED_SECTIONS, type NamedSection } from "./model.js";
@@ -14,12 +13,7 @@ import { issuesToDiagnostics } from "./zodIssues.js";
 
 export const ROOT_FILE = "w3o.yaml";
 
-export class RepoNotFoundError extends BaseError {
-  override name = "RepoNotFoundError";
-  constructor(dir: string) {
-    super(`${dir} is not a directory`, { hint: "Pass the path of an infra repo: a folder with a w3o.yaml at its root." });
-  }
-}
+export { RepoNotFoundError };
 
 export type LoadResult = { model?: Model; diagnostics: Diagnostic[] };
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,14 +10,27 @@ import { BaseError } from "../errors/index.js";
 /** Multicall3's address, the same on every public EVM chain. */
 export const MULTICALL3_ADDRESS = "0xcA11bde05977b3631167028862bE2a173976CA11";
 const SOLC_VERSION = "0.8.28";
-const SOURCE = path.join(path.dirname(fileURLToPath(import.meta.url)), "Multicall3.sol");
+
+/**
+ * Multicall3.sol sits next to this module in a checkout (src/devnet/); a built CLI runs from a chunk
+ * in dist/, so it walks up to the package root, which ships src/devnet/Multicall3.sol.
+ */
+function sourceFile(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  if (existsSync(path.join(here, "Multicall3.sol"))) return path.join(here, "Multicall3.sol");
+  for (let dir = here; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const shipped = path.join(dir, "src", "devnet", "Multicall3.sol");
+    if (existsSync(shipped)) return shipped;
+  }
+  throw new BaseError("cannot find Multicall3.sol", { hint: "Reinstall w3o: the package ships src/devnet/Multicall3.sol." });
+}
 
 /**
  * Runtime bytecode of our Multicall3-ABI contract, compiled with solc and cached by
  * the hash of its source and compiler, so a devnet starts without recompiling.
  */
 export async function multicall3RuntimeCode(): Promise<string> {
-  const source = await readFile(SOURCE, "utf8");
+  const source = await readFile(sourceFile(), "utf8");
   const key = createHash("sha256").update(`${SOLC_VERSION}\n${source}`).digest("hex").slice(0, 16);
   const file = path.join(cacheDir(), `multicall3-${key}.hex`);
   const cached = await readFile(file, "utf8").catch(() => undefined);

@@ -12,12 +12,10 @@ export class PolicyFileError extends BaseError {
   override name = "PolicyFileError";
 }
 
-/** The `policies/` folder shipped with w3o: next to `src/` in a checkout, next to `dist/` once built. */
+/** The `policies/` folder shipped with w3o: next to `src/` in a checkout, next to `dist/` once built (chunks are in dist/chunks/). */
 export function policiesDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, "policies", "frameworks"))) return path.join(dir, "policies");
-    dir = path.dirname(dir);
   }
   throw new PolicyFileError("cannot find the policies/ folder of w3o", { hint: "Reinstall w3o: the package ships policies/." });
 }

@@ -4,14 +4,15 @@ import { renderInput } from "./context.js";
 import { grafana } from "./grafana/index.js";
 import { kubernetes } from "./kubernetes/index.js";
 import { prometheus } from "./prometheus/index.js";
+import type { TargetId } from "./targetIds.js";
+import { targetIds } from "./targetIds.js";
 import { terraform } from "./terraform/index.js";
 import type { RenderedFile, RenderTarget } from "./types.js";
 
 /** The render-target registry: adding a target is adding a folder and a line here. */
-export const targets = { kubernetes, terraform, prometheus, grafana, argocd } satisfies Record<string, RenderTarget>;
+export const targets = { kubernetes, terraform, prometheus, grafana, argocd } satisfies Record<TargetId, RenderTarget>;
 
-export type TargetId = keyof typeof targets;
-export const targetIds = Object.keys(targets) as TargetId[];
+export { type TargetId, targetIds };
 
 /** Renders the chosen targets (all by default); files sorted by path, so output order is stable too. */
 export function render(model: Model, env: string, only: readonly TargetId[] = targetIds): RenderedFile[] {

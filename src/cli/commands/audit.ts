@@ -1,10 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { type Command, Option } from "commander";
-import { severities } from "../../config/schema/policy.js";
-import { runAudit } from "../../policy/audit.js";
-import { type FormatName, formats } from "../../policy/formats/index.js";
-import { formatText } from "../../policy/formats/text.js";
-import { buildReport } from "../../policy/report.js";
+import { severities } from "../../config/schema/policyNames.js";
+import { type FormatName, formatNames } from "../../policy/formats/names.js";
 import type { Severity } from "../../policy/schema.js";
 import { EXIT } from "../exitCodes.js";
 import { out } from "../output.js";
@@ -15,7 +12,7 @@ export function register(program: Command): void {
     .description("Check the repo (and, with --base, the PR diff) against the security, ISO 27001, GDPR, NIST CSF and governance packs.")
     .argument("[dir]", "infra repo (folder with w3o.yaml)", ".")
     .option("--base <ref>", "also scan the diff from this git ref to the working tree")
-    .addOption(new Option("--format <format>", "output format").choices(Object.keys(formats)).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(formatNames).default("text"))
     .addOption(
       new Option("--fail-on <severity>", "exit 1 when a finding at or above this severity remains (default: policies.failOn)").choices(
         severities,
@@ -23,6 +20,12 @@ export function register(program: Command): void {
     )
     .option("--out <file>", "write the report to a file instead of stdout")
     .action(async (dir: string, opts: { base?: string; format: FormatName; failOn?: Severity; out?: string }) => {
+      const [{ runAudit }, { buildReport }, { formats }, { formatText }] = await Promise.all([
+        import("../../policy/audit.js"),
+        import("../../policy/report.js"),
+        import("../../policy/formats/index.js"),
+        import("../../policy/formats/text.js"),
+      ]);
       const { input, evaluation } = await runAudit(dir, { base: opts.base });
       const report = buildReport(evaluation, { failOn: opts.failOn ?? input.model.policies?.failOn ?? "high", base: opts.base });
       const text = opts.format === "text" && !opts.out ? formatText(report, out) : formats[opts.format](report);

@@ -1,10 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { simpleGit } from "simple-git";
 import { redact } from "../../errors/index.js";
-import { runAudit } from "../../policy/audit.js";
-import { buildCompliance, complianceMarkdown } from "../../policy/compliance.js";
 import { EXIT } from "../exitCodes.js";
 
 export function register(program: Command): void {
@@ -15,6 +12,11 @@ export function register(program: Command): void {
     .argument("[dir]", "infra repo (folder with w3o.yaml)", ".")
     .option("--out <dir>", "folder to write compliance-report.md and compliance-report.json to", "compliance-report")
     .action(async (dir: string, opts: { out: string }) => {
+      const [{ simpleGit }, { runAudit }, { buildCompliance, complianceMarkdown }] = await Promise.all([
+        import("simple-git"),
+        import("../../policy/audit.js"),
+        import("../../policy/compliance.js"),
+      ]);
       const { input, evaluation, policies } = await runAudit(dir);
       const commit = await simpleGit(input.model.dir)
         .revparse(["HEAD"])

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { MULTICALL3_ADDRESS, startDevnet } from "../../devnet/index.js";
 import { out, printJson } from "../output.js";
 
 export function register(program: Command): void {
@@ -11,6 +10,7 @@ export function register(program: Command): void {
     .option("--block-time <seconds>", "mine a block every N seconds instead of on each transaction")
     .option("--json", "print the URL and accounts as JSON")
     .action(async (opts: { port: string; chainId: string; blockTime?: string; json?: boolean }) => {
+      const { MULTICALL3_ADDRESS, startDevnet } = await import("../../devnet/index.js");
       const devnet = await startDevnet({
         port: Number(opts.port),
         chainId: Number(opts.chainId),

@@ -1,9 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { loadModel } from "../../config/load.js";
-import { renderPlan } from "../../plan/render.js";
-import { planEnvironment } from "../../plan/run.js";
 import { EXIT, UsageError } from "../exitCodes.js";
 import { out, printJson } from "../output.js";
 
@@ -16,6 +13,11 @@ export function register(program: Command): void {
     .option("--json", "print the plan as JSON")
     .option("--out <file>", "also write the plan as JSON to this file (for w3o apply --plan)")
     .action(async (dir: string, opts: { env: string; json?: boolean; out?: string }) => {
+      const [{ loadModel }, { planEnvironment }, { renderPlan }] = await Promise.all([
+        import("../../config/load.js"),
+        import("../../plan/run.js"),
+        import("../../plan/render.js"),
+      ]);
       const model = await loadModel(dir);
       if (!model.environments[opts.env]) {
         throw new UsageError(`no environment "${opts.env}" in ${path.join(dir, "w3o.yaml")}`, {

@@ -1,11 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { parse } from "yaml";
-import { loadModel } from "../../config/load.js";
-import { useCase as useCaseSchema } from "../../config/schema/useCase.js";
-import { recommend, type UseCase } from "../../recommend/evaluate.js";
-import { formatRecommendation } from "../../recommend/format.js";
-import { loadDecisionTree } from "../../recommend/tree.js";
+import type { UseCase } from "../../recommend/evaluate.js";
 import { EXIT, UsageError } from "../exitCodes.js";
 import { printJson } from "../output.js";
 
@@ -17,6 +12,12 @@ export function register(program: Command): void {
     .option("--use-case <file>", "a YAML file with the use case (the useCase mapping, or a file with a useCase: key)")
     .option("--json", "print the recommendation as JSON")
     .action(async (dir: string, opts: { useCase?: string; json?: boolean }) => {
+      const [{ loadModel }, { recommend }, { formatRecommendation }, { loadDecisionTree }] = await Promise.all([
+        import("../../config/load.js"),
+        import("../../recommend/evaluate.js"),
+        import("../../recommend/format.js"),
+        import("../../recommend/tree.js"),
+      ]);
       const uc = opts.useCase ? await readUseCase(opts.useCase) : (await loadModel(dir)).useCase;
       if (!uc)
         throw new UsageError(`${dir}/w3o.yaml declares no useCase`, {
@@ -33,6 +34,7 @@ async function readUseCase(file: string): Promise<UseCase> {
   const text = await readFile(file, "utf8").catch(() => {
     throw new UsageError(`cannot read ${file}`, { hint: "Pass the path of a YAML file holding the use case." });
   });
+  const [{ parse }, { useCase: useCaseSchema }] = await Promise.all([import("yaml"), import("../../config/schema/useCase.js")]);
   const data = parse(text) as Record<string, unknown> | null;
   const parsed = useCaseSchema.safeParse(data && "useCase" in data ? data.useCase : data);
   if (!parsed.success) {

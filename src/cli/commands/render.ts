@@ -1,9 +1,6 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { loadModel } from "../../config/load.js";
-import { commitRendered, renderAtRef } from "../../render/git.js";
-import { render, type TargetId, targetIds } from "../../render/index.js";
-import { diffRendered, writeRendered } from "../../render/output.js";
+import { type TargetId, targetIds } from "../../render/targetIds.js";
 import { EXIT, UsageError } from "../exitCodes.js";
 import { out, printJson } from "../output.js";
 
@@ -24,6 +21,12 @@ export function register(program: Command): void {
     .option("--json", "print what was rendered (or the diff) as JSON")
     .action(async (dir: string, opts: Opts & { gitops?: boolean }) => {
       const targets = parseTargets(opts.target);
+      const [{ loadModel }, { render }, { commitRendered, renderAtRef }, { diffRendered, writeRendered }] = await Promise.all([
+        import("../../config/load.js"),
+        import("../../render/index.js"),
+        import("../../render/git.js"),
+        import("../../render/output.js"),
+      ]);
       const model = await loadModel(dir);
       const files = render(model, opts.env!, targets);
       if (opts.diff) {
@@ -68,7 +71,7 @@ export function register(program: Command): void {
 function parseTargets(raw: string[]): TargetId[] {
   const list = raw.flatMap((t) => t.split(",")).filter(Boolean);
   if (list.length === 0) return [...targetIds];
-  const unknown = list.filter((t) => !(targetIds as string[]).includes(t));
+  const unknown = list.filter((t) => !(targetIds as readonly string[]).includes(t));
   if (unknown.length > 0)
     throw new UsageError(`Unknown render target: ${unknown.join(", ")}.`, { hint: `Targets: ${targetIds.join(", ")}.` });
   return list as TargetId[];

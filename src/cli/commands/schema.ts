@@ -1,8 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { generateJsonSchema, jsonSchemas } from "../../config/jsonSchema.js";
-import { generateReference } from "../../config/reference.js";
 
 export function register(program: Command): void {
   program
@@ -12,6 +10,10 @@ export function register(program: Command): void {
     .option("--stdout", "print the w3o.yaml schema instead of writing files")
     .option("--docs <file>", "also write the Markdown reference of the format to this file")
     .action(async (opts: { out: string; stdout?: boolean; docs?: string }) => {
+      const [{ generateJsonSchema, jsonSchemas }, { generateReference }] = await Promise.all([
+        import("../../config/jsonSchema.js"),
+        import("../../config/reference.js"),
+      ]);
       if (opts.stdout) {
         process.stdout.write(generateJsonSchema("w3o.schema.json"));
         return;

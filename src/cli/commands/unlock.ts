@@ -1,7 +1,4 @@
 import type { Command } from "commander";
-import { releaseLock } from "../../apply/lock.js";
-import { loadModel } from "../../config/load.js";
-import { defaultStatePath, openState } from "../../state/db.js";
 import { out } from "../output.js";
 
 export function register(program: Command): void {
@@ -12,6 +9,11 @@ export function register(program: Command): void {
     .requiredOption("-e, --env <environment>", "environment to unlock")
     .option("--state <file>", "state database; default <repo>/.w3o/state.db")
     .action(async (dir: string, opts: { env: string; state?: string }) => {
+      const [{ loadModel }, { releaseLock }, { defaultStatePath, openState }] = await Promise.all([
+        import("../../config/load.js"),
+        import("../../apply/lock.js"),
+        import("../../state/db.js"),
+      ]);
       const model = await loadModel(dir);
       const state = await openState(opts.state ?? defaultStatePath(model.dir));
       try {

@@ -2,12 +2,8 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { applyEnvironment } from "../../apply/index.js";
 import { ConfigError } from "../../config/diagnostics.js";
-import { loadModel, loadRepo } from "../../config/load.js";
 import { DEVNET_CHAIN_IDS, type Model } from "../../config/model.js";
-import { MULTICALL3_ADDRESS, startDevnet } from "../../devnet/index.js";
-import { renderPlan } from "../../plan/render.js";
 import { UsageError } from "../exitCodes.js";
 import { out } from "../output.js";
 
@@ -35,6 +31,12 @@ export function register(program: Command): void {
     .argument("[dir]", "infra repo", "examples/infra")
     .option("--keep", "keep the devnet running afterwards, until Ctrl-C")
     .action(async (dir: string, opts: { keep?: boolean }) => {
+      const [{ applyEnvironment }, { loadModel, loadRepo }, { MULTICALL3_ADDRESS, startDevnet }, { renderPlan }] = await Promise.all([
+        import("../../apply/index.js"),
+        import("../../config/load.js"),
+        import("../../devnet/index.js"),
+        import("../../plan/render.js"),
+      ]);
       const step = (msg: string) => process.stdout.write(`${out.cyan("▸")} ${msg}\n`);
       step(`validating ${path.resolve(dir)}`);
       const { model: original, diagnostics } = await loadRepo(dir);

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { type Diagnostic, formatDiagnostic } from "../../config/diagnostics.js";
-import { loadRepo } from "../../config/load.js";
 import { EXIT } from "../exitCodes.js";
 import { out, printJson } from "../output.js";
 
@@ -11,6 +10,7 @@ export function register(program: Command): void {
     .argument("[dir]", "infra repo (folder with w3o.yaml)", ".")
     .option("--json", "print the findings as JSON")
     .action(async (dir: string, opts: { json?: boolean }) => {
+      const { loadRepo } = await import("../../config/load.js");
       const { model, diagnostics } = await loadRepo(dir);
       const errors = diagnostics.filter((d) => d.severity === "error").length;
       if (opts.json) {

@@ -1,8 +1,5 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { loadModel } from "../../config/load.js";
-import { verify } from "../../verify/index.js";
-import { reportMetrics } from "../../verify/metrics.js";
 import type { Check } from "../../verify/types.js";
 import { EXIT } from "../exitCodes.js";
 import { out, printJson } from "../output.js";
@@ -16,6 +13,11 @@ export function register(program: Command): void {
     .option("--json", "print the report as JSON")
     .option("--metrics-file <file>", "also write the results as Prometheus metrics (textfile collector format)")
     .action(async (dir: string, opts: { env: string; json?: boolean; metricsFile?: string }) => {
+      const [{ loadModel }, { verify }, { reportMetrics }] = await Promise.all([
+        import("../../config/load.js"),
+        import("../../verify/index.js"),
+        import("../../verify/metrics.js"),
+      ]);
       const model = await loadModel(dir);
       const report = await verify(model, opts.env, { env: process.env });
       if (opts.metricsFile) await writeFile(opts.metricsFile, await reportMetrics(report));

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { envRef, isoDate, name } from "./common.js";
+import { policyPacks, severities } from "./policyNames.js";
 
-export const policyPacks = ["security", "iso27001", "gdpr", "nist-csf", "governance"] as const;
-export const severities = ["info", "low", "medium", "high", "critical"] as const;
+export { policyPacks, severities };
 
 export const suppression = z.strictObject({
   rule: z.string().regex(/^W3O-[A-Z]+-\d{3}$/, "rule ids look like W3O-SEC-001"),
