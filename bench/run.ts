@@ -1,4 +1,5 @@
 import { benchApply } from "./apply.js";
+import { benchCli } from "./cli.js";
 import { benchDevnet } from "./devnet.js";
 import { benchPlan } from "./plan.js";
 import type { BenchResult } from "./types.js";
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   devnet: benchDevnet,
   plan: benchPlan,
   apply: benchApply,
+  cli: benchCli,
 };
 
 const only = process.argv.slice(2).find((a) => !a.startsWith("--"));
