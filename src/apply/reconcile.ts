@@ -1,12 +1,13 @@
 import { keccak256, toUtf8Bytes } from "ethers";
 import { BaseError } from "../errors/index.js";
+import { compareStrings } from "../util/compare.js";
 import type { IntentEvent } from "./events.js";
 import type { BuiltTx, Op } from "./ops.js";
 
 /** Hash of what a tx does; stored in its intent and compared on the next run. */
 export function fingerprint(op: Pick<Op, "kind" | "from">, built: BuiltTx): string {
   const parts = Object.entries({ ...built.parts, kind: op.kind, sender: op.from.toLowerCase(), to: built.to?.toLowerCase() ?? "" })
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([k, v]) => `${k}=${v}`);
   return keccak256(toUtf8Bytes(parts.join("\n")));
 }

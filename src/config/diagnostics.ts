@@ -1,4 +1,5 @@
 import { BaseError } from "../errors/index.js";
+import { compareStrings } from "../util/compare.js";
 
 /** One problem found in an infra repo, pointing at the exact place to fix. */
 export type Diagnostic = {
@@ -18,7 +19,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  return [...list].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.col - b.col);
 }
 
 export class ConfigError extends BaseError {

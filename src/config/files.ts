@@ -1,5 +1,6 @@
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { compareStrings } from "../util/compare.js";
 import type { Diagnostic } from "./diagnostics.js";
 
 /** Config files larger than this are refused: nobody writes 1 MiB of YAML by hand. */
@@ -75,7 +76,7 @@ export async function expandIncludes(repoRoot: string, includes: readonly string
 async function listYaml(repoRoot: string, relDir: string): Promise<string[]> {
   const entries = await readdir(path.join(repoRoot, relDir), { withFileTypes: true });
   const files: string[] = [];
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of entries.sort((a, b) => compareStrings(a.name, b.name))) {
     const rel = `${relDir}/${e.name}`;
     if (e.isDirectory()) files.push(...(await listYaml(repoRoot, rel)));
     else if (/\.ya?ml$/.test(e.name)) files.push(rel);

@@ -5,6 +5,7 @@ import type { Artifact } from "../compile/types.js";
 import type { Model } from "../config/model.js";
 import { BaseError } from "../errors/index.js";
 import type { DeploymentRecord } from "../state/record.js";
+import { compareStrings } from "../util/compare.js";
 import { isRef, type Known, resolveAddress } from "./resolve.js";
 import { baseStep, changesOf, describeChange, describeDrift, driftOf, replaceReasons, type StepContext } from "./steps.js";
 import type { Address, Hex, NetworkSnapshot, Plan, PlanEnv, PlanInputs, PlanStep, PlanSummary, SnapshotTarget } from "./types.js";
@@ -200,7 +201,7 @@ function deployOrder(steps: PlanStep[]): PlanStep[] {
     out.push(s);
   };
   const sorted = [...steps].sort(
-    (a, b) => Number(a.action === "remove") - Number(b.action === "remove") || a.contract.localeCompare(b.contract),
+    (a, b) => Number(a.action === "remove") - Number(b.action === "remove") || compareStrings(a.contract, b.contract),
   );
   for (const s of sorted) visit(s, new Set());
   return out;

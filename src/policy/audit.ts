@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
 import { loadModel } from "../config/load.js";
+import { compareStrings } from "../util/compare.js";
 import { evaluate } from "./engine.js";
 import { collectFiles, diffFrom, readIgnoreFile } from "./inputs.js";
 import { loadPolicies, type PolicySet } from "./load.js";
@@ -39,7 +40,7 @@ export async function readRendered(dir: string, rel: string): Promise<RenderedFi
   const out: RenderedFile[] = [];
   const walk = async (sub: string) => {
     const entries = await readdir(path.join(dir, sub), { withFileTypes: true }).catch(() => []);
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of entries.sort((a, b) => compareStrings(a.name, b.name))) {
       const p = `${sub}/${e.name}`;
       if (e.isDirectory()) await walk(p);
       else if (/\.ya?ml$/.test(e.name)) {

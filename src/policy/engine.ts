@@ -1,5 +1,6 @@
 import jmespath from "jmespath";
 import { policyPacks } from "../config/schema/policy.js";
+import { compareStrings } from "../util/compare.js";
 import { fingerprint } from "./fingerprint.js";
 import { plugins } from "./plugins/index.js";
 import { type DeclarativeRule, isPluginRule, type PluginRule, type Rule } from "./schema.js";
@@ -45,9 +46,9 @@ export async function evaluate(input: PolicyInput, rules: readonly Rule[]): Prom
   const order = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
   const sort = (a: Finding, b: Finding) =>
     order[a.severity] - order[b.severity] ||
-    a.location.file.localeCompare(b.location.file) ||
+    compareStrings(a.location.file, b.location.file) ||
     a.location.line - b.location.line ||
-    a.ruleId.localeCompare(b.ruleId);
+    compareStrings(a.ruleId, b.ruleId);
   return {
     rules: enabled,
     results,

@@ -1,6 +1,7 @@
 import { parseAllDocuments } from "yaml";
 import type { Model } from "../config/model.js";
 import { render } from "../render/index.js";
+import { compareStrings } from "../util/compare.js";
 import type { RenderedFile } from "./types.js";
 
 /**
@@ -25,5 +26,5 @@ export function renderedManifests(model: Model): RenderedFile[] {
 export function mergeRendered(committed: RenderedFile[], rendered: RenderedFile[]): RenderedFile[] {
   const byFile = new Map(committed.map((f) => [f.file, f]));
   for (const f of rendered) byFile.set(f.file, f);
-  return [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
+  return [...byFile.values()].sort((a, b) => compareStrings(a.file, b.file));
 }

@@ -2,6 +2,7 @@ import jmespath from "jmespath";
 import type { z } from "zod";
 import type { useCase as useCaseSchema } from "../config/schema/useCase.js";
 import { truthy } from "../policy/engine.js";
+import { compareStrings } from "../util/compare.js";
 import type { Candidate, DecisionTree } from "./tree.js";
 
 export type UseCase = z.infer<typeof useCaseSchema>;
@@ -17,7 +18,7 @@ export type Recommendation = {
   combination?: { settlement: Ranked; execution: Ranked; bridge: string };
 };
 
-const byScore = (a: Ranked, b: Ranked) => b.score - a.score || a.id.localeCompare(b.id);
+const byScore = (a: Ranked, b: Ranked) => b.score - a.score || compareStrings(a.id, b.id);
 
 /** Walks the tree for the use case, then scores the leaf's candidates on every criterion the use case declares. Pure. */
 export function recommend(tree: DecisionTree, useCase: UseCase): Recommendation {

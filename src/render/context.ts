@@ -1,5 +1,6 @@
 import type { Model } from "../config/model.js";
 import { BaseError } from "../errors/index.js";
+import { compareStrings } from "../util/compare.js";
 import type { RenderInput } from "./types.js";
 
 export class UnknownEnvironmentError extends BaseError {
@@ -17,6 +18,6 @@ export function renderInput(model: Model, env: string): RenderInput {
   const networks = new Set(environment.networks);
   const nodes = Object.entries(model.nodes)
     .filter(([, n]) => networks.has(n.network))
-    .sort(([a], [b]) => a.localeCompare(b));
+    .sort(([a], [b]) => compareStrings(a, b));
   return { model, env, nodes };
 }

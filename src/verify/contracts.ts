@@ -2,6 +2,7 @@ import { getAddress, keccak256 } from "ethers";
 import { strippedCodeHash } from "../compile/bytecode.js";
 import type { ImmutableReferences } from "../compile/types.js";
 import type { DeploymentRecord, RecordedContract } from "../state/record.js";
+import { compareStrings } from "../util/compare.js";
 import { type RpcCall, type RpcOutcome, rpcBatch } from "./rpc.js";
 import type { Check, ContractReport } from "./types.js";
 
@@ -26,7 +27,7 @@ export async function checkContracts(
   record: DeploymentRecord,
   opts: { batchLimit?: number; immutables?: ImmutablesOf } = {},
 ): Promise<ContractReport[]> {
-  const entries = Object.entries(record.contracts).sort(([a], [b]) => a.localeCompare(b));
+  const entries = Object.entries(record.contracts).sort(([a], [b]) => compareStrings(a, b));
   const calls: RpcCall[] = [];
   for (const [, c] of entries) {
     calls.push({ method: "eth_getCode", params: [c.address, "latest"] });

@@ -1,3 +1,4 @@
+import { compareStrings } from "../../util/compare.js";
 import type { NodeWorkload } from "../kubernetes/workload.js";
 import { readYamlTemplate } from "../templates.js";
 
@@ -24,7 +25,7 @@ export function clientSeries(workloads: NodeWorkload[]): ClientSeries[] {
       byClient.set(m.client, { client: m.client, layer: m.layer, head: m.head, peers: m.peers, rpcRequests });
     }
   }
-  return [...byClient.values()].sort((a, b) => a.client.localeCompare(b.client));
+  return [...byClient.values()].sort((a, b) => compareStrings(a.client, b.client));
 }
 
 /** Recording rules that give every client's head, peers and RPC rate the same names. */

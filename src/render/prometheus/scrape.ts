@@ -1,4 +1,5 @@
 import type { Node } from "../../config/model.js";
+import { compareStrings } from "../../util/compare.js";
 import type { NodeWorkload } from "../kubernetes/workload.js";
 
 /**
@@ -18,7 +19,7 @@ export function scrapeConfigs(nodes: { name: string; node: Node; workload: NodeW
   }
   const label = (name: string, target: string) => ({ source_labels: [`__meta_kubernetes_pod_label_${name}`], target_label: target });
   return [...jobs.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([client, job]) => ({
       job_name: `w3o-${client}`,
       metrics_path: job.path,
