@@ -12,7 +12,11 @@ import { register as up } from "./up.js";
 import { register as validate } from "./validate.js";
 import { register as verify } from "./verify.js";
 
-/** Every CLI command, in the order `w3o --help` lists them. One file per command. */
+/**
+ * Every CLI command, in the order `w3o --help` lists them. One file per command; each imports the
+ * engine inside its action, so that starting the CLI loads only what the command run needs
+ * (test/cli/startup.test.ts holds the entry to commander and picocolors).
+ */
 export const commands: ((program: Command) => void)[] = [
   up,
   validate,
