@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import { keccak256 } from "ethers";
+import { getAddress, keccak256 } from "ethers";
 
 /**
  * Native keccak256 and secp256k1 (libsecp256k1 bindings with prebuilt binaries, already in the tree through
@@ -12,7 +12,10 @@ const require = createRequire(import.meta.url);
 
 /** The addon's sponge: the `keccak` package wraps it in a stream object per hash, which costs more than hashing an address. */
 type KeccakState = { initialize(rate: number, capacity: number): void; absorb(data: Buffer): void; squeeze(length: number): Buffer };
-type Secp = { ecdsaSign(msg: Uint8Array, key: Uint8Array): { signature: Uint8Array; recid: number } };
+type Secp = {
+  ecdsaSign(msg: Uint8Array, key: Uint8Array): { signature: Uint8Array; recid: number };
+  publicKeyCreate(key: Uint8Array, compressed: boolean): Uint8Array;
+};
 
 const keccakDir = path.dirname(require.resolve("keccak/package.json"));
 const KeccakState = createRequire(path.join(keccakDir, "package.json"))("node-gyp-build")(keccakDir) as new () => KeccakState;
@@ -40,3 +43,18 @@ export function nativeKeccak(data: Buffer): Buffer {
  */
 export const keccakHex = (hex: string): string =>
   `0x${nativeKeccak(Buffer.from(hex.startsWith("0x") ? hex.slice(2) : hex, "hex")).toString("hex")}`;
+
+/**
+ * The address of a hex private key: its uncompressed public key from libsecp256k1, keccak'd. ethers'
+ * Wallet derives it in JS and, the first time in a process, builds curve tables for ~40 ms: the
+ * price every CLI command with a signer paid. Throws on a key that is not 32 bytes or not on the curve.
+ */
+export function addressOfKey(privateKey: string): string {
+  const key = Buffer.from(privateKey.startsWith("0x") ? privateKey.slice(2) : privateKey, "hex");
+  const publicKey = secp256k1.publicKeyCreate(key, false);
+  return getAddress(
+    `0x${nativeKeccak(Buffer.from(publicKey.subarray(1)))
+      .subarray(12)
+      .toString("hex")}`,
+  );
+}

@@ -1,8 +1,8 @@
-import { Wallet } from "ethers";
 import { snapshotNetwork } from "../chains/evm/snapshot.js";
 import { compile } from "../compile/index.js";
 import type { CompileOptions } from "../compile/types.js";
 import type { Model, Network } from "../config/model.js";
+import { addressOfKey } from "../crypto/native.js";
 import { devAccounts } from "../devnet/anvil.js";
 import { BaseError, redactUrl } from "../errors/index.js";
 import { readRecords } from "../state/records.js";
@@ -42,7 +42,7 @@ export function accountAddresses(model: Model, envName: string, vars: Vars = pro
     else if (signer && "devnet" in signer) out[name] = devAccounts(signer.devnet + 1)[signer.devnet]?.address as Address;
     else if (signer && "env" in signer && vars[signer.env]) {
       try {
-        out[name] = new Wallet(vars[signer.env] as string).address as Address;
+        out[name] = addressOfKey((vars[signer.env] as string).trim()) as Address;
       } catch {
         // A malformed key is reported by apply, which needs it; plan only wanted the address.
       }

@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { getBytes, Wallet } from "ethers";
 import type { z } from "zod";
 import type { signer as signerSchema } from "../config/schema/account.js";
+import { addressOfKey } from "../crypto/native.js";
 import { redact } from "../errors/index.js";
 import { devnet } from "./devnet/index.js";
 import { signEip1559 } from "./eip1559.js";
@@ -39,14 +40,17 @@ export async function createSigner(spec: SignerSpec, ctx: SignerContext): Promis
   try {
     const loaded = await kind.load(kind.schema.parse(spec), ctx);
     secrets = loaded.secrets;
-    const wallet = new Wallet(loaded.privateKey);
-    const address = wallet.address;
+    const address = addressOfKey(loaded.privateKey);
     const keyBytes = getBytes(loaded.privateKey);
+    let wallet: Wallet | undefined; // ethers' signer, for other tx types: built (curve tables and all) only if asked
     const signer: Signer = {
       address,
       describe,
       secrets,
-      signTransaction: (tx) => wallet.signTransaction(tx),
+      signTransaction: (tx) => {
+        wallet ??= new Wallet(loaded.privateKey);
+        return wallet.signTransaction(tx);
+      },
       signEip1559: (tx) => signEip1559(tx, keyBytes),
     };
     // The wallet is reachable only from the closure above: printing or serialising the signer shows no key.
