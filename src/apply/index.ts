@@ -17,6 +17,11 @@ export class StalePlanError extends BaseError {
   override name = "StalePlanError";
 }
 
+/** A step apply would run has problems (plan/problems.ts): nothing is sent, on any network. */
+export class PlanBlockedError extends BaseError {
+  override name = "PlanBlockedError";
+}
+
 export type ApplyEvent =
   | { type: "plan"; plan: Plan }
   | { type: "network-start"; network: string; ops: number }
@@ -87,6 +92,15 @@ async function applyLocked(
   for (const name of redeploy) {
     if (!model.contracts[name])
       throw new BaseError(`--redeploy ${name}: no such contract`, { hint: `Contracts: ${Object.keys(model.contracts).join(", ")}` });
+  }
+  const blocked = plan.networks
+    .flatMap((n) => n.steps)
+    .filter((s) => s.problems?.length && (s.action !== "replace" || redeploy.has(s.contract)));
+  if (blocked.length) {
+    throw new PlanBlockedError(`apply refuses: ${blocked.map((s) => s.contract).join(", ")} cannot be applied, so nothing was sent`, {
+      metaMessages: blocked.flatMap((s) => (s.problems ?? []).map((p) => `${s.id}: ${p}`)),
+      hint: "Fix what the plan marks with ✖, then run w3o plan and w3o apply again.",
+    });
   }
   if (o.confirm && !(await o.confirm(plan))) return { plan, networks: [], applied: false, failed: [] };
 

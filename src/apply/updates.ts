@@ -4,13 +4,9 @@ import type { PlanStep } from "../plan/types.js";
 import { artifactOf, callOp, deployer, deployOp, ownershipOp, resolver, type StepContext, views } from "./builders.js";
 import type { Op } from "./ops.js";
 
-export class UpgradeRefusedError extends BaseError {
-  override name = "UpgradeRefusedError";
-}
-
 /**
  * Ops that change a deployed contract as the plan's `update` step says: a new implementation and
- * the proxy's upgrade to it (refused when the storage layout is incompatible), ownership and
+ * the proxy's upgrade to it (apply refused an incompatible storage layout before: plan/problems.ts), ownership and
  * ProxyAdmin transfers, role grants and revocations.
  */
 export function updateOps(step: PlanStep, ctx: StepContext, byContract: Map<string, PlanStep>): Op[] {
@@ -22,12 +18,6 @@ export function updateOps(step: PlanStep, ctx: StepContext, byContract: Map<stri
   };
   for (const change of step.changes ?? []) {
     if (change.kind === "upgrade") {
-      if (change.storageLayout === "incompatible") {
-        throw new UpgradeRefusedError(`the new ${step.contract} implementation is not storage-compatible with the deployed one`, {
-          metaMessages: (change.storageLayoutReport ?? "").split("\n").filter(Boolean),
-          hint: "Keep existing state variables in place (append new ones, or use gaps/namespaced storage), then plan again.",
-        });
-      }
       const artifact = artifactOf(step, ctx);
       const r = resolver(step, ctx, byContract);
       r.collect(step.args);

@@ -6,6 +6,7 @@ import type { Model } from "../config/model.js";
 import { BaseError } from "../errors/index.js";
 import type { DeploymentRecord } from "../state/record.js";
 import { compareStrings } from "../util/compare.js";
+import { EIP170_CODE_SIZE_LIMIT, stepProblems } from "./problems.js";
 import { isRef, type Known, resolveAddress } from "./resolve.js";
 import { baseStep, changesOf, describeChange, describeDrift, driftOf, replaceReasons, type StepContext } from "./steps.js";
 import type { Address, Hex, NetworkSnapshot, Plan, PlanEnv, PlanInputs, PlanStep, PlanSummary, SnapshotTarget } from "./types.js";
@@ -139,6 +140,14 @@ const recordedFacts = (rec: DeploymentRecord["contracts"][string]): NonNullable<
 });
 
 function stepFor(ctx: StepContext, name: string, record: DeploymentRecord | undefined, snap: NetworkSnapshot): PlanStep {
+  const step = actionFor(ctx, name, record, snap);
+  const limit = ctx.model.networks[ctx.network]?.codeSizeLimit ?? EIP170_CODE_SIZE_LIMIT;
+  const problems = stepProblems(step, ctx.artifacts.contracts[name] as Artifact, limit);
+  return problems.length ? { ...step, problems } : step;
+}
+
+/** Repo vs record vs chain: what apply would do with one declared contract, and why. */
+function actionFor(ctx: StepContext, name: string, record: DeploymentRecord | undefined, snap: NetworkSnapshot): PlanStep {
   const base = baseStep(ctx, name);
   const rec = record?.contracts[name];
   if (!rec) return { ...base, action: "create", reasons: createReasons(base) };
@@ -208,8 +217,9 @@ function deployOrder(steps: PlanStep[]): PlanStep[] {
 }
 
 function summarize(steps: PlanStep[]): PlanSummary {
-  const s: PlanSummary = { create: 0, upgrade: 0, update: 0, replace: 0, remove: 0, noop: 0, drift: 0 };
+  const s: PlanSummary = { create: 0, upgrade: 0, update: 0, replace: 0, remove: 0, noop: 0, drift: 0, blocked: 0 };
   for (const step of steps) {
+    if (step.problems?.length) s.blocked++;
     if (step.action === "update") {
       if (step.changes?.some((c) => c.kind === "upgrade")) s.upgrade++;
       else s.update++;

@@ -4,12 +4,13 @@ type Paint = (s: string) => string;
 export type Palette = { green: Paint; yellow: Paint; red: Paint; cyan: Paint; dim: Paint; bold: Paint; magenta: Paint };
 const plain: Palette = { green: String, yellow: String, red: String, cyan: String, dim: String, bold: String, magenta: String };
 
-/** The summary every plan ends with. `to update` / `to replace` appear only when there are some. */
+/** The summary every plan ends with. `to update`, `to replace` and `blocked` appear only when there are some. */
 export function summaryLine(s: PlanSummary): string {
   const parts = [`${s.create} to create`, `${s.upgrade} to upgrade`];
   if (s.update) parts.push(`${s.update} to update`);
   if (s.replace) parts.push(`${s.replace} to replace`);
   parts.push(`${s.remove} to remove`, `${s.noop} unchanged`, `${s.drift} drifted`);
+  if (s.blocked) parts.push(`${s.blocked} blocked`);
   return `Plan: ${parts.join(", ")}`;
 }
 
@@ -50,6 +51,10 @@ export function renderPlan(plan: Plan, paint: Palette = plain): string {
       const [symbol, colour] = SYMBOL[action] ?? ["?", "bold"];
       const head = `  ${symbol} ${action.padEnd(7)} ${s.contract.padEnd(nameWidth)}  ${what(s, kindWidth)}`;
       lines.push(paint[colour](head));
+      for (const p of s.problems ?? []) {
+        const [first, ...more] = p.split("\n");
+        lines.push(paint.red(`      ✖ ${first}`), ...more.map((l) => paint.red(`        ${l}`)));
+      }
       if (s.action === "noop") continue;
       for (const r of s.reasons) lines.push(paint.dim(`      ${r}`));
     }
@@ -57,6 +62,7 @@ export function renderPlan(plan: Plan, paint: Palette = plain): string {
   }
   if (!plan.networks.length) lines.push(paint.dim("  (no contracts declared or recorded in this environment)"), "");
   const line = summaryLine(plan.summary);
-  lines.push(paint.bold(plan.summary.drift ? paint.red(line) : line));
+  lines.push(paint.bold(plan.summary.drift || plan.summary.blocked ? paint.red(line) : line));
+  if (plan.summary.blocked) lines.push(paint.red("Apply will refuse this plan until the ✖ problems above are fixed."));
   return `${lines.join("\n")}\n`;
 }

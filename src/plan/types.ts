@@ -162,6 +162,12 @@ export type PlanStep = {
   changes?: UpdateChange[];
   /** Present for drift. */
   drift?: Drift[];
+  /**
+   * Why apply cannot do this step (plan/problems.ts): code over the network's size limit, an
+   * implementation unsafe behind a proxy, an incompatible storage layout. Apply refuses the whole
+   * environment while a step it would run has one.
+   */
+  problems?: string[];
   /** The record entry's key facts, when recorded. */
   recorded?: { address: Address; codeHash: Hex; implementation?: Address; implementationCodeHash?: Hex };
 };
@@ -176,6 +182,8 @@ export type PlanSummary = {
   remove: number;
   noop: number;
   drift: number;
+  /** Steps with problems: apply refuses until they are fixed. */
+  blocked: number;
 };
 
 export type Plan = {

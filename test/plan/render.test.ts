@@ -52,7 +52,7 @@ const plan: Plan = {
       ],
     },
   ],
-  summary: { create: 1, upgrade: 1, update: 0, replace: 0, remove: 1, noop: 1, drift: 1 },
+  summary: { create: 1, upgrade: 1, update: 0, replace: 0, remove: 1, noop: 1, drift: 1, blocked: 0 },
 };
 
 describe("renderPlan", () => {
@@ -84,13 +84,30 @@ describe("renderPlan", () => {
 
 describe("summaryLine", () => {
   it("has the fixed five counts, and names updates and replacements only when there are some", () => {
-    const zero = { create: 0, upgrade: 0, update: 0, replace: 0, remove: 0, noop: 0, drift: 0 };
+    const zero = { create: 0, upgrade: 0, update: 0, replace: 0, remove: 0, noop: 0, drift: 0, blocked: 0 };
     expect(summaryLine({ ...zero, create: 3, upgrade: 1, noop: 5, drift: 1 })).toBe(
       "Plan: 3 to create, 1 to upgrade, 0 to remove, 5 unchanged, 1 drifted",
     );
     expect(summaryLine({ ...zero, update: 2, replace: 1 })).toBe(
       "Plan: 0 to create, 0 to upgrade, 2 to update, 1 to replace, 0 to remove, 0 unchanged, 0 drifted",
     );
+    expect(summaryLine({ ...zero, create: 2, blocked: 1 })).toBe(
+      "Plan: 2 to create, 0 to upgrade, 0 to remove, 0 unchanged, 0 drifted, 1 blocked",
+    );
+  });
+
+  it("puts a step's problems under it, even a noop's, and says apply will refuse", () => {
+    const first = plan.networks[0]!;
+    const blocked: Plan = {
+      ...plan,
+      networks: [{ ...first, steps: first.steps.map((s) => (s.contract === "Same" ? { ...s, problems: ["too big to deploy"] } : s)) }],
+      summary: { ...plan.summary, blocked: 1 },
+    };
+    const lines = renderPlan(blocked).split("\n");
+    const row = lines.findIndex((l) => l.startsWith("  = noop    Same"));
+    expect(lines[row + 1]).toBe("      ✖ too big to deploy");
+    expect(lines.at(-2)).toBe("Apply will refuse this plan until the ✖ problems above are fixed.");
+    expect(renderPlan(plan)).not.toContain("✖");
   });
 });
 

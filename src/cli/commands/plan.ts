@@ -28,7 +28,7 @@ export function register(program: Command): void {
       if (opts.out) await writeFile(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
       if (opts.json) printJson(plan);
       else process.stdout.write(renderPlan(plan, out));
-      // Drift needs a person: apply leaves drifted contracts alone, so the plan is not clean.
-      process.exitCode = plan.summary.drift ? EXIT.failed : EXIT.ok;
+      // Drift needs a person (apply leaves drifted contracts alone) and apply refuses a blocked plan: neither is clean.
+      process.exitCode = plan.summary.drift || plan.summary.blocked ? EXIT.failed : EXIT.ok;
     });
 }

@@ -38,6 +38,14 @@ export const network = z.strictObject({
   genesisHash: z.string().optional().describe("Genesis block hash; identifies Polkadot and Solana networks."),
   rpc: rpcRef,
   confirmations: z.number().int().min(0).max(1000).default(1),
+  codeSizeLimit: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      "Largest runtime code a contract may have on this network, in bytes. Default 24576 (EIP-170: Ethereum and most EVM chains); plan refuses larger contracts.",
+    ),
   gas: gasPolicy.optional(),
   explorer: z.string().url().optional(),
 });
