@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { DEVNET_CHAIN_IDS, type Model } from "../config/model.js";
-import { useNativeKeccak } from "../crypto/native.js";
+import "../crypto/native.js"; // native keccak for every ethers hash (registered on import)
 import { BaseError } from "../errors/index.js";
 import { type PlanRun, planEnvironment, rpcUrl } from "../plan/run.js";
 import type { Plan } from "../plan/types.js";
@@ -54,7 +54,6 @@ const defaultInFlight = (chainId: number) => (DEVNET_CHAIN_IDS.has(chainId) ? 25
  * network resume the journal, execute, verify and write the deployment record.
  */
 export async function applyEnvironment(model: Model, envName: string, o: ApplyOptions = {}): Promise<ApplyResult> {
-  useNativeKeccak();
   const vars = o.vars ?? process.env;
   const state = await openState(o.statePath ?? defaultStatePath(model.dir));
   try {

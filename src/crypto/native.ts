@@ -22,13 +22,12 @@ const KeccakState = createRequire(path.join(keccakDir, "package.json"))("node-gy
 const sponge = new KeccakState();
 export const secp256k1 = require("secp256k1") as Secp;
 
-let registered = false;
-/** Makes every ethers keccak256 (addresses, tx hashes, code hashes) use the native implementation. */
-export function useNativeKeccak(): void {
-  if (registered) return;
-  registered = true;
-  keccak256.register((data: Uint8Array) => new Uint8Array(nativeKeccak(Buffer.from(data.buffer, data.byteOffset, data.byteLength))));
-}
+/**
+ * Every ethers keccak256 in the process (checksummed addresses above all: plan checksums each address it
+ * resolves, ~25 µs apiece in JS) goes through the native sponge. ethers' hash functions are process-wide
+ * hooks; plan, apply and verify all import this module, so registering on import covers every path.
+ */
+keccak256.register((data: Uint8Array) => new Uint8Array(nativeKeccak(Buffer.from(data.buffer, data.byteOffset, data.byteLength))));
 
 /** keccak256 (rate 1088, capacity 512; the addon pads). Synchronous, so one sponge serves every call. */
 export function nativeKeccak(data: Buffer): Buffer {
