@@ -110,7 +110,7 @@ export async function benchPlan(): Promise<BenchResult> {
     return {
       name: `plan ${N} recorded contracts (anvil, through a counting loopback proxy)`,
       rows: [
-        { label: "w3o: one JSON-RPC batch + Multicall3 (median of 3)", ms: batched.ms, requests: batched.requests },
+        { label: "w3o: batched reads in two halves + Multicall3 (median of 3)", ms: batched.ms, requests: batched.requests },
         { label: "w3o: provider caps batches at 100", ms: capped.ms, requests: capped.requests },
         { label: "naive: one RPC call per read", ms: naive.ms, requests: naive.requests },
       ],

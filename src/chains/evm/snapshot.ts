@@ -35,8 +35,15 @@ const slotAddress = (word: unknown): Address | null => {
 const roleKey = (role: string, account: string) => `${role}:${getAddress(account)}`;
 
 /**
- * Reads the live state of every recorded contract on one network in one JSON-RPC batch
- * (split only where the provider caps batch size): eth_chainId, eth_blockNumber, and per
+ * Past this many calls, and when the provider takes batches of any size, the read goes out as two
+ * concurrent halves: the node works on both at once and the client parses the first while the second
+ * is produced (1,000 contracts on anvil: 89 → 72 ms). Two stays within plan's bound of two requests.
+ */
+const SPLIT_ABOVE = 500;
+
+/**
+ * Reads the live state of every recorded contract on one network in one JSON-RPC batch (two
+ * concurrent halves past SPLIT_ABOVE calls; ceil(calls / cap) where the provider caps batches): eth_chainId, eth_blockNumber, and per
  * contract eth_getCode plus the EIP-1967 implementation/admin and Initializable slots (and the
  * recorded implementation's code); owner(), ProxyAdmin owner() and hasRole() for all
  * contracts go in Multicall3 aggregate3 calls inside the same batch. The number of HTTP
@@ -82,7 +89,8 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
   calls.push(...mc);
 
   const stats = { httpRequests: 0, rpcCalls: 0 };
-  const results = await rpcBatch(opts.url, calls, { batchLimit: opts.batchLimit, stats, label: `network "${opts.network}"` });
+  const batchLimit = opts.batchLimit ?? (calls.length > SPLIT_ABOVE ? Math.ceil(calls.length / 2) : undefined);
+  const results = await rpcBatch(opts.url, calls, { batchLimit, stats, label: `network "${opts.network}"` });
   const where = `network "${opts.network}" (${redactUrl(opts.url)})`;
   const value = (r: RpcResult | undefined, what: string): unknown => {
     if (!r || r.error) throw new RpcError(`${what} failed on ${where}`, { details: r?.error?.message ?? "no answer" });

@@ -131,14 +131,15 @@ describe("snapshotNetwork", () => {
     expect(err.message).not.toContain("abcdef0123456789abcdef0123456789");
   });
 
-  it("1,000 contracts: one HTTP request without a batch limit, ceil(calls / limit) with one", async () => {
+  it("1,000 contracts: two concurrent halves without a batch limit, ceil(calls / limit) with one", async () => {
     const targets = Object.fromEntries(
       Array.from({ length: 1000 }, (_, i) => [`C${i}`, { address: (i % 2 ? box.address : vault.proxy.address) as never }]),
     );
     proxy.reset();
     const unlimited = await snapshotNetwork({ network: "local", url: proxy.url, chainId: 31337, targets });
-    expect(proxy.counts.requests).toBe(1);
+    expect(proxy.counts.requests).toBe(2);
     const calls = proxy.counts.calls;
+    expect([...proxy.counts.batchSizes].sort((a, b) => a - b)).toEqual([Math.floor(calls / 2), Math.ceil(calls / 2)]);
     expect(calls).toBe(2 + 4 * 1000 + 2); // chainId, blockNumber, 4 reads each, owner() for all in 2 aggregate3 calls
     expect(Object.values(unlimited.contracts).filter((c) => c.owner === devnet.accounts[0]?.address)).toHaveLength(1000);
 
