@@ -131,7 +131,6 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
       ? { type: "verified" as const, step: addressOp(step), checks: v.checks }
       : { type: "failed" as const, step: addressOp(step), message: `post-deploy checks failed: ${v.problems.join("; ")}` };
   });
-  await i.journal.append(...verifiedEvents);
 
   const record = nextRecord({
     base: i.record,
@@ -148,7 +147,9 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
   });
   const recordFile = await writeRecord(i.recordDir, record);
   const settled = [...results.values()].filter((r) => r.status === "done" || r.status === "skipped").map((r) => r.id);
-  await i.journal.append({ type: "record", step: "$record", record, settled });
+  // One commit for the checks and the record, once the record file is written: a crash before it leaves
+  // the steps mined, and the next run verifies and writes the record again.
+  await i.journal.append(...verifiedEvents, { type: "record", step: "$record", record, settled });
 
   const failed = [
     ...[...results.values()].filter((r) => r.status === "failed" || r.status === "blocked").map((r) => `${r.id}: ${r.message}`),

@@ -27,7 +27,7 @@ export type Verification = { contract: string; ok: boolean; checks: string[]; pr
 export const proxyAdminOf = (proxy: string) => getCreateAddress({ from: proxy, nonce: 1 });
 
 /**
- * Post-deploy checks in one batch (plan's snapshot reader) plus one for the `expect` calls:
+ * Post-deploy checks in one batch (plan's snapshot reader) plus one, sent alongside, for the `expect` calls:
  * live runtime code equals the compiled code (metadata stripped, immutables zeroed on both
  * sides), proxy implementation slot, initializer ran, owner and ProxyAdmin owner as declared,
  * roles granted, view calls returning what the repo says.
@@ -48,19 +48,23 @@ export async function verifyDeployed(
     if (e.roles?.length) t.roles = e.roles.map((r) => ({ role: r.role, account: r.account as Address }));
     targets[e.contract] = t;
   }
-  const snap = await snapshotNetwork({ network, url: rpc.url, chainId, targets });
-  rpc.stats.httpRequests += snap.stats.httpRequests;
-  rpc.stats.rpcCalls += snap.stats.rpcCalls;
-
   const calls = expectations.flatMap((e) =>
     e.expect.map((x) => ({ e, x, fn: new Interface(artifacts.contracts[e.contract]?.abi as InterfaceAbi).getFunction(x.call) })),
   );
-  const answers = await rpc.batch<string>(
-    calls.map((c) => ({
-      method: "eth_call",
-      params: [{ to: c.e.address, data: c.fn ? new Interface([c.fn]).encodeFunctionData(c.fn, c.x.args) : "0x" }, "latest"],
-    })),
-  );
+  // The state and the `expect` calls are read at once: neither needs the other.
+  const [snap, answers] = await Promise.all([
+    snapshotNetwork({ network, url: rpc.url, chainId, targets }),
+    calls.length
+      ? rpc.batch<string>(
+          calls.map((c) => ({
+            method: "eth_call",
+            params: [{ to: c.e.address, data: c.fn ? new Interface([c.fn]).encodeFunctionData(c.fn, c.x.args) : "0x" }, "latest"],
+          })),
+        )
+      : [],
+  ]);
+  rpc.stats.httpRequests += snap.stats.httpRequests;
+  rpc.stats.rpcCalls += snap.stats.rpcCalls;
 
   return expectations.map((e) => {
     const live = snap.contracts[e.contract]!;
