@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Model } from "../config/model.js";
 import { strippedCodeHash } from "./bytecode.js";
 import { cacheDir as defaultCacheDir } from "./cacheDir.js";
-import { CompileError, toDiagnostic } from "./errors.js";
+import { type CompileDiagnostic, CompileError, toDiagnostic } from "./errors.js";
 import { runSolc, type SolcOutput, solcInput } from "./solcIo.js";
 import { collectSources } from "./sources.js";
 import type { Artifact, CompiledRepo, CompileOptions, CompilerSettings, Hex, ProxyArtifacts } from "./types.js";
@@ -21,7 +21,7 @@ export const PROXY_SOURCES = {
 } as const satisfies Record<keyof ProxyArtifacts, string>;
 
 /** Bumped when the cached artifact format changes, so old cache entries are not read. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The repo's compiler settings with the schema's defaults. */
 export function compilerSettings(model: Pick<Model, "compiler">): CompilerSettings {
@@ -36,7 +36,15 @@ export function compilerSettings(model: Pick<Model, "compiler">): CompilerSettin
 /** Fully qualified name solc uses: `source:Contract`. */
 const fqn = (source: string, name: string) => `${source}:${name}`;
 
-type CacheEntry = { format: number; artifacts: Record<string, Artifact> };
+type CacheEntry = { format: number; artifacts: Record<string, Artifact>; warnings: CompileDiagnostic[] };
+
+/**
+ * solc's warnings about the repo's own sources, for the plan a reviewer reads. Imported libraries'
+ * warnings are not the repo's to fix; "contract code size exceeds 24576 bytes" (5574) is left to the
+ * plan, which checks each network's real limit (plan/problems.ts).
+ */
+const repoWarning = (d: CompileDiagnostic) =>
+  d.severity === "warning" && d.file !== undefined && !d.file.startsWith("@") && !d.file.includes("node_modules/") && d.code !== "5574";
 
 /**
  * Compiles every contract the repo declares, plus OpenZeppelin's proxies, with solc.
@@ -68,20 +76,21 @@ export async function compile(model: Pick<Model, "dir" | "contracts" | "compiler
 
   const file = path.join(opts.cacheDir ?? path.join(defaultCacheDir(), "artifacts"), `${inputHash}.json`);
   let artifacts: Record<string, Artifact> | undefined;
+  let warnings: CompileDiagnostic[] = [];
   let fromCache = false;
   if (!opts.force) {
     const cached = await readFile(file, "utf8").catch(() => undefined);
     const entry = cached ? (JSON.parse(cached) as CacheEntry) : undefined;
     if (entry?.format === CACHE_FORMAT) {
-      artifacts = entry.artifacts;
+      ({ artifacts, warnings } = entry);
       fromCache = true;
     }
   }
   if (!artifacts) {
-    artifacts = build(sources, settings, [...wanted.values()], upgradeable);
+    ({ artifacts, warnings } = build(sources, settings, [...wanted.values()], upgradeable));
     await mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ format: CACHE_FORMAT, artifacts } satisfies CacheEntry));
+    await writeFile(tmp, JSON.stringify({ format: CACHE_FORMAT, artifacts, warnings } satisfies CacheEntry));
     await rename(tmp, file); // atomic: a concurrent reader never sees half a file
   }
 
@@ -97,7 +106,7 @@ export async function compile(model: Pick<Model, "dir" | "contracts" | "compiler
   const contracts: Record<string, Artifact> = {};
   for (const [resource, c] of Object.entries(model.contracts)) contracts[resource] = pick(c.source, c.contract ?? resource);
   const proxies = Object.fromEntries(Object.entries(PROXY_SOURCES).map(([name, source]) => [name, pick(source, name)])) as ProxyArtifacts;
-  return { contracts, proxies, compiler: settings, inputHash, fromCache };
+  return { contracts, proxies, compiler: settings, inputHash, fromCache, warnings };
 }
 
 function build(
@@ -105,10 +114,11 @@ function build(
   settings: CompilerSettings,
   wanted: { source: string; name: string }[],
   upgradeable: string[],
-): Record<string, Artifact> {
+): Pick<CacheEntry, "artifacts" | "warnings"> {
   const input = solcInput(sources, settings, upgradeable.length > 0);
   const output: SolcOutput = runSolc(settings.version, input);
   const errors = (output.errors ?? []).filter((e) => e.severity === "error");
+  const warnings = (output.errors ?? []).map((e) => toDiagnostic(e, sources)).filter(repoWarning);
   if (errors.length)
     throw new CompileError(
       errors.map((e) => toDiagnostic(e, sources)),
@@ -166,5 +176,5 @@ function build(
       compiler: settings,
     };
   }
-  return artifacts;
+  return { artifacts, warnings };
 }

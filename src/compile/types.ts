@@ -5,6 +5,7 @@
 import type { StorageLayout } from "@openzeppelin/upgrades-core";
 import type { JsonFragment } from "ethers";
 import type { Model } from "../config/model.js";
+import type { CompileDiagnostic } from "./errors.js";
 
 export type Hex = `0x${string}`;
 export type Address = `0x${string}`;
@@ -68,6 +69,8 @@ export type CompiledRepo = {
   inputHash: string;
   /** True when the artifacts came from the on-disk cache and solc was not called. */
   fromCache: boolean;
+  /** solc's warnings about the repo's own sources (kept in the cache too), file:line:col. */
+  warnings: CompileDiagnostic[];
 };
 
 export type CompileOptions = {

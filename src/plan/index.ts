@@ -128,6 +128,7 @@ export function plan(
     inputsHash: planInputsHash({ model, env, records, snapshots, artifacts }),
     networks,
     summary,
+    ...(artifacts.warnings?.length ? { compilerWarnings: artifacts.warnings } : {}),
   };
 }
 

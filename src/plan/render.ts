@@ -1,3 +1,4 @@
+import { formatCompileDiagnostic } from "../compile/errors.js";
 import type { Plan, PlanStep, PlanSummary } from "./types.js";
 
 type Paint = (s: string) => string;
@@ -41,6 +42,11 @@ function what(s: PlanStep, kindWidth: number): string {
  */
 export function renderPlan(plan: Plan, paint: Palette = plain): string {
   const lines: string[] = [paint.bold(`Plan for ${plan.project} · environment ${plan.environment} · solc ${plan.compiler.version}`), ""];
+  if (plan.compilerWarnings?.length) {
+    lines.push(paint.yellow(`solc warnings (${plan.compilerWarnings.length}):`));
+    for (const w of plan.compilerWarnings) lines.push(paint.yellow(`  ${formatCompileDiagnostic(w)}`));
+    lines.push("");
+  }
   const steps = plan.networks.flatMap((n) => n.steps);
   const nameWidth = Math.max(8, ...steps.map((s) => s.contract.length));
   const kindWidth = Math.max(0, ...steps.map((s) => KIND[s.kind].length));

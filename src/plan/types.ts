@@ -3,6 +3,7 @@
  * serializable as JSON, carrying the hash of its inputs so apply refuses a stale plan.
  * This file is the contract between plan (issue-4-plan) and apply (issue-4-apply).
  */
+import type { CompileDiagnostic } from "../compile/errors.js";
 import type { Address, CompiledRepo, CompilerSettings, Hex } from "../compile/types.js";
 import type { Model } from "../config/model.js";
 import type { DeploymentRecord } from "../state/record.js";
@@ -195,6 +196,8 @@ export type Plan = {
   inputsHash: Hex;
   networks: { name: string; chainId: number; blockNumber: number; steps: PlanStep[] }[];
   summary: PlanSummary;
+  /** solc's warnings about the repo's own sources, when there are any: worth a reviewer's look before a deploy. */
+  compilerWarnings?: CompileDiagnostic[];
 };
 
 /**

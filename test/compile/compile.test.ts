@@ -82,6 +82,32 @@ describe("compile", () => {
     expect(second.fromCache).toBe(true);
     expect(second.inputHash).toBe(first.inputHash);
     expect(second.contracts.Vault?.codeHash).toBe(vault?.codeHash);
+    expect(first.warnings).toEqual([]); // OpenZeppelin's sources and the fixtures compile clean
+  });
+
+  it("keeps solc's warnings about the repo's sources, with file:line:col, from the cache too", async () => {
+    const warned = await tempRepo({
+      "contracts/Box.sol": BOX_SOL.replace("value = v;", "uint256 unused = v;\n        value = v;"),
+      "contracts/Vault.sol": vaultSol(),
+    });
+    try {
+      const first = await compile(model(warned), { cacheDir: cache });
+      expect(first.fromCache).toBe(false);
+      expect(first.warnings).toHaveLength(1);
+      expect(first.warnings[0]).toMatchObject({
+        severity: "warning",
+        file: "contracts/Box.sol",
+        line: BOX_SOL.split("\n").findIndex((l) => l.includes("value = v;")) + 1,
+        type: "Warning",
+        message: "Unused local variable.",
+        snippet: "uint256 unused",
+      });
+      const second = await compile(model(warned), { cacheDir: cache });
+      expect(second.fromCache).toBe(true);
+      expect(second.warnings).toEqual(first.warnings);
+    } finally {
+      await rm(warned, { recursive: true, force: true });
+    }
   });
 
   it("a comment-only change recompiles but keeps the stripped code hash; a code change does not", async () => {

@@ -109,6 +109,29 @@ describe("summaryLine", () => {
     expect(lines.at(-2)).toBe("Apply will refuse this plan until the ✖ problems above are fixed.");
     expect(renderPlan(plan)).not.toContain("✖");
   });
+
+  it("lists solc's warnings under the header, file:line:col first", () => {
+    const warned: Plan = {
+      ...plan,
+      compilerWarnings: [
+        {
+          severity: "warning",
+          file: "contracts/Box.sol",
+          line: 19,
+          col: 9,
+          type: "Warning",
+          message: "Unused local variable.",
+          snippet: "uint256 unused",
+        },
+      ],
+    };
+    const lines = renderPlan(warned).split("\n");
+    expect(lines.slice(2, 4)).toEqual([
+      "solc warnings (1):",
+      "  contracts/Box.sol:19:9: Warning: Unused local variable. (`uint256 unused`)",
+    ]);
+    expect(renderPlan(plan)).not.toContain("solc warnings");
+  });
 });
 
 describe("formatArgs", () => {
