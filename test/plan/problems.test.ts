@@ -114,4 +114,35 @@ describe("steps apply cannot do", () => {
     expect(applied.stderr).toMatch(/local\/Unsafe: Unsafe is not safe/);
     expect(await creations(devnet.url, devnet.accounts[0]!.address)).toHaveLength(0);
   });
+
+  it("a replace that could not be deployed blocks only an apply asked to do it (--redeploy)", async () => {
+    // Its own repo and deployer (dev account 3), so the creations counted are this test's alone.
+    const yamlBox = `${repoHeader("replace", "PROBLEMS_RPC_URL").replace("devnet: 0", "devnet: 3")}  Box: { source: contracts/Box.sol, networks: [local], args: ["\${accounts.deployer}", 1] }\n`;
+    const repo = await tempRepo({ "w3o.yaml": yamlBox, "contracts/Box.sol": BOX_SOL });
+    const me = devnet.accounts[3]!.address;
+    try {
+      expect((await w3o(["apply", repo, "--env", "dev", "--yes"], env())).code).toBe(0);
+      expect(await creations(devnet.url, me)).toHaveLength(1);
+      // The same contract grown past the limit: only a new deployment could apply it.
+      const grown = BOX_SOL.replace(
+        "    uint256 public value;",
+        `    uint256 public value;\n\n    function blob() external pure returns (bytes memory) {\n        return hex"${"5a".repeat(25_000)}";\n    }`,
+      );
+      await writeFile(path.join(repo, "contracts/Box.sol"), grown);
+
+      const planned = await w3o(["plan", repo, "--env", "dev"], env());
+      expect(planned.stdout).toMatch(/± replace Box/);
+      expect(planned.stdout).toMatch(/✖ Box's runtime code is 2\d,\d{3} bytes/);
+
+      const left = await w3o(["apply", repo, "--env", "dev", "--yes"], env());
+      expect(left.code, left.stderr).toBe(0);
+      expect(left.stdout).toMatch(/Not applied: Box/);
+      const asked = await w3o(["apply", repo, "--env", "dev", "--yes", "--redeploy", "Box"], env());
+      expect(asked.code).toBe(1);
+      expect(asked.stderr).toMatch(/apply refuses: Box cannot be applied, so nothing was sent/);
+      expect(await creations(devnet.url, me)).toHaveLength(1);
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
+  });
 });
