@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Contract, getAddress, JsonRpcProvider } from "ethers";
+import { Contract, getAddress, JsonRpcProvider, keccak256 } from "ethers";
 import { rpcBatch } from "../src/chains/evm/rpc.js";
 import { ADMIN_SLOT, IMPLEMENTATION_SLOT, INITIALIZABLE_SLOT } from "../src/chains/evm/slots.js";
 import { snapshotNetwork } from "../src/chains/evm/snapshot.js";
-import { compile } from "../src/compile/index.js";
+import { compile, strippedCodeHash } from "../src/compile/index.js";
 import { loadModel } from "../src/config/load.js";
 import { startDevnet } from "../src/devnet/index.js";
 import { plan, snapshotTargets } from "../src/plan/index.js";
@@ -43,7 +43,9 @@ async function naiveSnapshot(url: string, targets: Record<string, SnapshotTarget
     } catch {}
     contracts[name] = {
       address: getAddress(t.address) as Address,
-      code,
+      // What a script without CodeHashes does: the whole code over the wire, hashed here.
+      codeHash: code === "0x" ? null : (keccak256(code) as Hex),
+      strippedHash: code === "0x" ? null : strippedCodeHash(code, t.immutables),
       implementation: slotAddr(impl),
       admin: slotAddr(admin),
       initialized: BigInt(`0x${init.slice(-16)}`).toString(),
@@ -86,7 +88,7 @@ export async function benchPlan(): Promise<BenchResult> {
     const record = { version: 1 as const, project: "bench", environment: "dev", network: "local", chainId: 31337, contracts };
     await writeRecord(dir, record);
     const env = { name: "dev", accounts: accountAddresses(model, "dev", {}) };
-    const targets = snapshotTargets(model, env, record);
+    const targets = snapshotTargets(model, env, record, artifacts);
 
     const measure = async (read: () => Promise<NetworkSnapshot>) => {
       proxy.reset();

@@ -1,5 +1,4 @@
 import type { CompiledRepo } from "../compile/types.js";
-import { keccakHex } from "../crypto/native.js";
 import { encodeArgs } from "../plan/create2.js";
 import type { PlanStep, ResolvedArg } from "../plan/types.js";
 import type { DeploymentRecord, RecordedContract } from "../state/record.js";
@@ -64,7 +63,7 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
         encodedArgs: (proxied ? impl : pub)?.encodedArgs ?? encodeArgs(art, args),
         deployedAt: i.now,
       };
-      if (v && v.live.code !== "0x") entry.runtimeCodeHash = keccakHex(v.live.code);
+      if (v?.live.codeHash) entry.runtimeCodeHash = v.live.codeHash;
       if (step.salt) entry.salt = step.salt;
       if (proxied && impl?.address) {
         const admin = step.kind === "transparent" ? proxyAdminOf(pub.address) : undefined;
@@ -74,7 +73,7 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
             address: impl.address,
             txHash: impl.txHash ?? entry.txHash,
             codeHash: art.codeHash,
-            ...(v?.live.implementationCode ? { runtimeCodeHash: keccakHex(v.live.implementationCode) } : {}),
+            ...(v?.live.implementationCodeHash ? { runtimeCodeHash: v.live.implementationCodeHash } : {}),
             ...(art.storageLayout ? { storageLayout: art.storageLayout } : {}),
           },
           ...(admin ? { admin, adminOwner: v?.live.proxyAdminOwner ?? undefined } : {}),
@@ -97,7 +96,7 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
             address: impl.address,
             txHash: impl.txHash ?? entry.proxy.implementation.txHash,
             codeHash: art.codeHash,
-            ...(v?.live.implementationCode ? { runtimeCodeHash: keccakHex(v.live.implementationCode) } : {}),
+            ...(v?.live.implementationCodeHash ? { runtimeCodeHash: v.live.implementationCodeHash } : {}),
             ...(art.storageLayout ? { storageLayout: art.storageLayout } : {}),
           },
         };

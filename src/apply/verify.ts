@@ -1,6 +1,5 @@
 import { AbiCoder, getAddress, getCreateAddress, Interface, type InterfaceAbi } from "ethers";
 import { snapshotNetwork } from "../chains/evm/snapshot.js";
-import { strippedCodeHash } from "../compile/bytecode.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import type { Contract } from "../config/model.js";
 import type { ArgValue } from "../config/schema/contract.js";
@@ -42,8 +41,13 @@ export async function verifyDeployed(
   if (!expectations.length) return [];
   const targets: Record<string, SnapshotTarget> = {};
   for (const e of expectations) {
-    const t: SnapshotTarget = { address: e.address as Address };
-    if (e.implementation) t.implementation = e.implementation as Address;
+    const art = artifacts.contracts[e.contract];
+    // The live code's stripped hash is taken with the compiled code's immutables zeroed, on the node.
+    const t: SnapshotTarget = { address: e.address as Address, immutables: codeArtifact(artifacts, e)?.immutableReferences };
+    if (e.implementation) {
+      t.implementation = e.implementation as Address;
+      t.implementationImmutables = art?.immutableReferences;
+    }
     if (e.kind === "transparent") t.proxyAdmin = proxyAdminOf(e.address) as Address;
     if (e.roles?.length) t.roles = e.roles.map((r) => ({ role: r.role, account: r.account as Address }));
     targets[e.contract] = t;
@@ -72,12 +76,11 @@ export async function verifyDeployed(
     const checks: string[] = [];
     const problems: string[] = [];
     const check = (ok: boolean, good: string, bad: string) => (ok ? checks.push(good) : problems.push(bad));
-    const codeArt =
-      e.kind === "uups" ? artifacts.proxies.ERC1967Proxy : e.kind === "transparent" ? artifacts.proxies.TransparentUpgradeableProxy : art;
+    const codeArt = codeArtifact(artifacts, e) as Artifact;
     check(
-      live.code !== "0x" && strippedCodeHash(live.code, codeArt.immutableReferences) === codeArt.codeHash,
+      live.strippedHash !== null && live.strippedHash === codeArt.codeHash,
       "runtime code matches the compiled code",
-      live.code === "0x" ? `no code at ${e.address}` : `runtime code at ${e.address} is not the compiled ${codeArt.name}`,
+      live.codeHash === null ? `no code at ${e.address}` : `runtime code at ${e.address} is not the compiled ${codeArt.name}`,
     );
     if (e.implementation) {
       check(
@@ -85,9 +88,8 @@ export async function verifyDeployed(
         "proxy points at the implementation",
         `proxy implementation slot holds ${live.implementation ?? "nothing"}, expected ${e.implementation}`,
       );
-      const implCode = live.implementationCode ?? "0x";
       check(
-        implCode !== "0x" && strippedCodeHash(implCode, art.immutableReferences) === art.codeHash,
+        live.implementationStrippedHash != null && live.implementationStrippedHash === art.codeHash,
         "implementation code matches the compiled code",
         `implementation code at ${e.implementation} is not the compiled ${art.name}`,
       );
@@ -127,6 +129,14 @@ export async function verifyDeployed(
     return { contract: e.contract, ok: problems.length === 0, checks, problems, live };
   });
 }
+
+/** The compiled code expected at a contract's address: the proxy's for proxied contracts. */
+const codeArtifact = (artifacts: CompiledRepo, e: Expectation): Artifact | undefined =>
+  e.kind === "uups"
+    ? artifacts.proxies.ERC1967Proxy
+    : e.kind === "transparent"
+      ? artifacts.proxies.TransparentUpgradeableProxy
+      : artifacts.contracts[e.contract];
 
 const eq = (a: string | null | undefined, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
 

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { roleId } from "../chains/evm/roles.js";
 import { chains } from "../chains/index.js";
-import type { Artifact } from "../compile/types.js";
+import type { Artifact, CompiledRepo } from "../compile/types.js";
 import type { Model } from "../config/model.js";
 import { BaseError } from "../errors/index.js";
 import type { DeploymentRecord } from "../state/record.js";
 import { compareStrings } from "../util/compare.js";
+import { proxyArtifact } from "./create2.js";
 import { EIP170_CODE_SIZE_LIMIT, stepProblems } from "./problems.js";
 import { isRef, type Known, resolveAddress } from "./resolve.js";
 import { baseStep, changesOf, describeChange, describeDrift, driftOf, replaceReasons, type StepContext } from "./steps.js";
@@ -39,12 +40,23 @@ const declaredOn = (model: Model, network: string) =>
  * What the snapshot must read on one network: every recorded contract, its recorded implementation
  * and ProxyAdmin, and the (role, account) pairs declared or recorded.
  */
-export function snapshotTargets(model: Model, env: PlanEnv, record: DeploymentRecord | undefined): Record<string, SnapshotTarget> {
+export function snapshotTargets(
+  model: Model,
+  env: PlanEnv,
+  record: DeploymentRecord | undefined,
+  artifacts: CompiledRepo,
+): Record<string, SnapshotTarget> {
   const known: Known = { contracts: recordedAddresses(record), accounts: env.accounts };
   const out: Record<string, SnapshotTarget> = {};
   for (const [name, rec] of Object.entries(record?.contracts ?? {})) {
-    const t: SnapshotTarget = { address: rec.address as Address };
-    if (rec.proxy) t.implementation = rec.proxy.implementation.address as Address;
+    // Immutables of the code compiled now: drift compares stripped hashes only where that code is the recorded one.
+    const compiled = artifacts.contracts[name];
+    const atAddress = rec.proxy ? proxyArtifact(artifacts.proxies, rec.proxy.kind) : compiled;
+    const t: SnapshotTarget = { address: rec.address as Address, immutables: atAddress?.immutableReferences };
+    if (rec.proxy) {
+      t.implementation = rec.proxy.implementation.address as Address;
+      t.implementationImmutables = compiled?.immutableReferences;
+    }
     if (rec.proxy?.admin) t.proxyAdmin = rec.proxy.admin as Address;
     const pairs = new Map<string, { role: string; account: Address }>();
     for (const [role, list] of Object.entries(model.contracts[name]?.roles ?? {})) {
@@ -229,9 +241,6 @@ function summarize(steps: PlanStep[]): PlanSummary {
   return s;
 }
 
-/** Live code enters the inputs hash as a native sha256: keccak in JS costs ~0.4 ms per contract. */
-const fingerprint = (code: string) => createHash("sha256").update(code).digest("hex");
-
 /** JSON with object keys sorted at every level: the same value always hashes the same. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) =>
@@ -258,12 +267,7 @@ export function planInputsHash(inputs: PlanInputs): Hex {
     nets.map((n) => {
       const s = snapshots[n];
       if (!s) return [n, null];
-      const state = Object.fromEntries(
-        Object.entries(s.contracts).map(([name, c]) => [
-          name,
-          { ...c, code: fingerprint(c.code), ...(c.implementationCode ? { implementationCode: fingerprint(c.implementationCode) } : {}) },
-        ]),
-      );
+      const state = Object.fromEntries(Object.entries(s.contracts).map(([name, c]) => [name, c]));
       return [n, { chainId: s.chainId, contracts: state }];
     }),
   );

@@ -74,7 +74,7 @@ export async function planEnvironment(
         url,
         chainId: net.chainId,
         batchLimit: net.rpc.batchLimit,
-        targets: snapshotTargets(model, env, records[n]),
+        targets: snapshotTargets(model, env, records[n], artifacts),
       }).catch((e: unknown) => {
         if (e instanceof BaseError) throw e;
         throw new BaseError(`reading ${n} failed (${redactUrl(url)})`, { cause: e });

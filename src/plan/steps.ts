@@ -1,10 +1,8 @@
 import type { StorageLayout } from "@openzeppelin/upgrades-core";
 import { roleId } from "../chains/evm/roles.js";
-import { strippedCodeHash } from "../compile/bytecode.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import { upgradesCore } from "../compile/upgradesCore.js";
 import { locate, type Model } from "../config/model.js";
-import { keccakHex } from "../crypto/native.js";
 import { BaseError } from "../errors/index.js";
 import type { RecordedContract } from "../state/record.js";
 import { create2Address, encodeArgs, initCode, initializerData, proxyArtifact, proxyConstructorArgs } from "./create2.js";
@@ -98,21 +96,32 @@ function encodeOrExplain<T>(ctx: StepContext, name: string, path: (string | numb
 /** Live vs record: anything that changed on chain without w3o. */
 export function driftOf(rec: RecordedContract, live: LiveContract, artifact: Artifact, proxyArt?: Artifact): Drift[] {
   const out: Drift[] = [];
-  if (live.code === "0x") return [{ field: "code", recorded: rec.codeHash, live: null }];
-  const codeDiffers = (code: string, recRuntime: string | undefined, recStripped: string, a: Artifact | undefined) => {
-    if (recRuntime) return keccakHex(code) !== recRuntime;
+  if (live.codeHash === null) return [{ field: "code", recorded: rec.codeHash, live: null }];
+  // The snapshot hashed the live code with the current compiled code's immutables zeroed (snapshotTargets).
+  const codeDiffers = (
+    hash: string,
+    stripped: string | null,
+    recRuntime: string | undefined,
+    recStripped: string,
+    a: Artifact | undefined,
+  ) => {
+    if (recRuntime) return hash !== recRuntime;
     // Without the exact hash, stripped hashes only compare when the compiled code is the recorded one.
-    return a !== undefined && a.codeHash === recStripped && strippedCodeHash(code, a.immutableReferences) !== recStripped;
+    return a !== undefined && a.codeHash === recStripped && stripped !== recStripped;
   };
-  if (codeDiffers(live.code, rec.runtimeCodeHash, rec.codeHash, rec.proxy ? proxyArt : artifact)) {
-    out.push({ field: "code", recorded: rec.runtimeCodeHash ?? rec.codeHash, live: keccakHex(live.code) });
+  if (codeDiffers(live.codeHash, live.strippedHash, rec.runtimeCodeHash, rec.codeHash, rec.proxy ? proxyArt : artifact)) {
+    out.push({ field: "code", recorded: rec.runtimeCodeHash ?? rec.codeHash, live: live.codeHash });
   }
   if (rec.proxy) {
     const impl = rec.proxy.implementation;
     if (!sameAddress(live.implementation, impl.address))
       out.push({ field: "implementation", recorded: impl.address, live: live.implementation });
-    else if (live.implementationCode !== undefined && codeDiffers(live.implementationCode, impl.runtimeCodeHash, impl.codeHash, artifact)) {
-      out.push({ field: "implementation-code", recorded: impl.runtimeCodeHash ?? impl.codeHash, live: keccakHex(live.implementationCode) });
+    else if (
+      live.implementationCodeHash !== undefined &&
+      (live.implementationCodeHash === null ||
+        codeDiffers(live.implementationCodeHash, live.implementationStrippedHash ?? null, impl.runtimeCodeHash, impl.codeHash, artifact))
+    ) {
+      out.push({ field: "implementation-code", recorded: impl.runtimeCodeHash ?? impl.codeHash, live: live.implementationCodeHash });
     }
     if (live.initialized === "0") out.push({ field: "initialized", recorded: "initialized", live: "never initialized" });
     if (rec.proxy.admin && !sameAddress(live.admin, rec.proxy.admin))

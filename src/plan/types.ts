@@ -4,7 +4,7 @@
  * This file is the contract between plan (issue-4-plan) and apply (issue-4-apply).
  */
 import type { CompileDiagnostic } from "../compile/errors.js";
-import type { Address, CompiledRepo, CompilerSettings, Hex } from "../compile/types.js";
+import type { Address, CompiledRepo, CompilerSettings, Hex, ImmutableReferences } from "../compile/types.js";
 import type { Model } from "../config/model.js";
 import type { DeploymentRecord } from "../state/record.js";
 
@@ -15,8 +15,11 @@ export type { Address, Hex };
 /** What `snapshotNetwork` (chains/evm/snapshot.ts) is asked to read for one recorded contract. */
 export type SnapshotTarget = {
   address: Address;
-  /** The recorded implementation of a proxy: its code is read in the same batch. */
+  /** Where the compiled code has immutables: zeroed in the live code before its stripped hash is taken. */
+  immutables?: ImmutableReferences;
+  /** The recorded implementation of a proxy: its code hashes are read in the same batch. */
   implementation?: Address;
+  implementationImmutables?: ImmutableReferences;
   /** The recorded ProxyAdmin of a transparent proxy: its owner() is read in the same multicall. */
   proxyAdmin?: Address;
   /** (role, account) pairs whose hasRole is read in the same multicall: declared ∪ recorded. */
@@ -26,14 +29,17 @@ export type SnapshotTarget = {
 /** The live state of one recorded contract. Null means "not there" (no code, empty slot, call reverted). */
 export type LiveContract = {
   address: Address;
-  /** Runtime code as returned by eth_getCode ("0x" when nothing is deployed). */
-  code: Hex;
+  /** keccak256 of the runtime code; null when nothing is deployed there. */
+  codeHash: Hex | null;
+  /** keccak256 of the runtime code with solc's metadata cut and the target's immutables zeroed (compile/bytecode.ts). */
+  strippedHash: Hex | null;
   /** EIP-1967 implementation slot, as an address (null when zero). */
   implementation: Address | null;
   /** EIP-1967 admin slot (the ProxyAdmin of a transparent proxy), null when zero. */
   admin: Address | null;
-  /** Runtime code at the recorded implementation address, when one was asked for. */
-  implementationCode?: Hex;
+  /** The same two hashes of the code at the recorded implementation address, when one was asked for. */
+  implementationCodeHash?: Hex | null;
+  implementationStrippedHash?: Hex | null;
   /** OZ v5 Initializable `_initialized` (uint64): 0 never initialized, max uint64 (as string) disabled. */
   initialized: string;
   /** owner() of the contract (through the proxy for proxies), null when it has none or it reverted. */

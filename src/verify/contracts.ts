@@ -1,5 +1,5 @@
-import { getAddress, keccak256 } from "ethers";
-import { strippedCodeHash } from "../compile/bytecode.js";
+import { getAddress } from "ethers";
+import { type CodeHashes, type CodeHashTarget, codeHashRequests, decodeCodeHashes } from "../chains/evm/codeHashes.js";
 import type { ImmutableReferences } from "../compile/types.js";
 import type { DeploymentRecord, RecordedContract } from "../state/record.js";
 import { compareStrings } from "../util/compare.js";
@@ -21,7 +21,11 @@ export type ImmutablesOf = (
   part: "contract" | "implementation",
 ) => ImmutableReferences | undefined;
 
-/** Live code, owner and proxy implementation of every recorded contract, in one batch. */
+/**
+ * Live code, owner and proxy implementation of every recorded contract, in one batch. Code is
+ * compared by its hashes, computed on the node (CodeHashes): a monitoring tick does not pull every
+ * contract's bytecode over the wire.
+ */
 export async function checkContracts(
   url: string,
   record: DeploymentRecord,
@@ -29,21 +33,29 @@ export async function checkContracts(
 ): Promise<ContractReport[]> {
   const entries = Object.entries(record.contracts).sort(([a], [b]) => compareStrings(a, b));
   const calls: RpcCall[] = [];
-  for (const [, c] of entries) {
-    calls.push({ method: "eth_getCode", params: [c.address, "latest"] });
+  const hashTargets: CodeHashTarget[] = [];
+  for (const [name, c] of entries) {
     calls.push({ method: "eth_call", params: [{ to: c.address, data: OWNER_SELECTOR }, "latest"] });
     calls.push({ method: "eth_getStorageAt", params: [c.address, IMPLEMENTATION_SLOT, "latest"] });
-    if (c.proxy) calls.push({ method: "eth_getCode", params: [c.proxy.implementation.address, "latest"] });
+    hashTargets.push({ address: c.address, immutables: opts.immutables?.(name, c, "contract") });
+    if (c.proxy) hashTargets.push({ address: c.proxy.implementation.address, immutables: opts.immutables?.(name, c, "implementation") });
   }
-  const out = await rpcBatch(url, calls, { batchLimit: opts.batchLimit });
+  const hashCalls = codeHashRequests(hashTargets);
+  const out = await rpcBatch(url, [...calls, ...hashCalls], { batchLimit: opts.batchLimit });
+  const hashes = out.slice(calls.length).flatMap((r) => (typeof r?.result === "string" ? decodeCodeHashes(r.result) : []));
+  // A node that refuses the code-hash call fails every code check, with its words; the rest is still checked.
+  const unreadable =
+    hashes.length === hashTargets.length ? undefined : (out.slice(calls.length).find((r) => r?.error)?.error?.message ?? "no answer");
   let i = 0;
+  let h = 0;
   return entries.map(([name, c]) => {
-    const [code, owner, slot] = [out[i++], out[i++], out[i++]];
-    const implCode = c.proxy ? out[i++] : undefined;
+    const [owner, slot] = [out[i++], out[i++]];
+    const live = hashes[h++] ?? { codeHash: null, strippedHash: null };
+    const implLive = c.proxy ? hashes[h++] : undefined;
     const checks: Check[] = [];
     const report: ContractReport = { name, address: c.address, checks };
-    const live = typeof code?.result === "string" ? code.result : "0x";
-    if (live === "0x") {
+    if (unreadable) checks.push({ check: "code", status: "fail", message: `cannot read the code hashes: ${unreadable}` });
+    else if (live.codeHash === null) {
       checks.push({ check: "code", status: "fail", message: `no code at ${c.address}` });
       report.codeMatch = false;
       return report;
@@ -56,15 +68,16 @@ export async function checkContracts(
           ? { check: "implementation", status: "ok", message: `implementation ${impl}` }
           : { check: "implementation", status: "fail", message: `implementation ${impl ?? "unset"}, recorded ${want}` },
       );
-      const implLive = typeof implCode?.result === "string" ? implCode.result : "0x";
-      report.codeMatch = compare(
-        checks,
-        "implementation code",
-        implLive,
-        c.proxy.implementation,
-        opts.immutables?.(name, c, "implementation"),
-      );
-    } else {
+      if (!unreadable && implLive) {
+        report.codeMatch = compare(
+          checks,
+          "implementation code",
+          implLive,
+          c.proxy.implementation,
+          opts.immutables?.(name, c, "implementation"),
+        );
+      }
+    } else if (!unreadable) {
       report.codeMatch = compare(checks, "code", live, c, opts.immutables?.(name, c, "contract"));
     }
     if (c.owner) {
@@ -88,16 +101,16 @@ export async function checkContracts(
 function compare(
   checks: Check[],
   check: string,
-  live: string,
+  live: CodeHashes,
   recorded: { codeHash: string; runtimeCodeHash?: string },
   immutables: ImmutableReferences | undefined,
 ): boolean | undefined {
-  if (live === "0x") {
+  if (live.codeHash === null) {
     checks.push({ check, status: "fail", message: "no code" });
     return false;
   }
   if (recorded.runtimeCodeHash) {
-    const exact = keccak256(live);
+    const exact = live.codeHash;
     const same = exact === recorded.runtimeCodeHash.toLowerCase();
     checks.push(
       same
@@ -106,7 +119,7 @@ function compare(
     );
     return same;
   }
-  const hash = strippedCodeHash(live, immutables ?? {});
+  const hash = live.strippedHash;
   if (hash === recorded.codeHash.toLowerCase()) {
     checks.push({ check, status: "ok", message: "matches the record" });
     return true;

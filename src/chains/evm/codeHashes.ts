@@ -14,10 +14,13 @@ const args = AbiParameters.from(["(address account, uint256[] zero)[]"]);
 const output = AbiParameters.from(["bytes32[2][]"]);
 
 /**
- * Targets per eth_call. The constructor's return data stands in for runtime code, so EIP-170's
- * 24,576 bytes bound it: 64 bytes a target, plus the array's head.
+ * Bounds of one eth_call. The constructor's return data stands in for runtime code, so EIP-170's
+ * 24,576 bytes bound the answer (64 bytes a target); EIP-3860's 49,152 bytes bound the init code
+ * plus its arguments (128 bytes a target, 32 more per immutable).
  */
 export const CODE_HASHES_CHUNK = 300;
+const MAX_ARGS_BYTES = 49_152 - (CODE_HASHES_INITCODE.length - 2) / 2 - 1_024;
+const argBytes = (zero: number) => 128 + 32 * zero;
 
 export type CodeHashTarget = { address: string; immutables?: ImmutableReferences };
 /** null: no code at that address. */
@@ -30,16 +33,26 @@ const ZERO = `0x${"0".repeat(64)}`;
  * runtime code and its stripped hash (metadata cut, immutables zeroed), with no code sent back.
  */
 export function codeHashRequests(targets: CodeHashTarget[], blockTag = "latest"): RpcCall[] {
-  const out: RpcCall[] = [];
-  for (let i = 0; i < targets.length; i += CODE_HASHES_CHUNK) {
-    const chunk = targets.slice(i, i + CODE_HASHES_CHUNK).map((t) => ({
-      account: t.address as Hex,
-      zero: Object.values(t.immutables ?? {}).flatMap((ranges) => ranges.map((r) => (BigInt(r.start) << 128n) | BigInt(r.length))),
-    }));
-    const data = `${CODE_HASHES_INITCODE}${AbiParameters.encode(args, [chunk]).slice(2)}`;
-    out.push({ method: "eth_call", params: [{ data }, blockTag] });
+  const encoded = targets.map((t) => ({
+    account: t.address as Hex,
+    zero: Object.values(t.immutables ?? {}).flatMap((ranges) => ranges.map((r) => (BigInt(r.start) << 128n) | BigInt(r.length))),
+  }));
+  const chunks: (typeof encoded)[] = [];
+  let bytes = Number.POSITIVE_INFINITY;
+  for (const t of encoded) {
+    const last = chunks.at(-1);
+    if (!last || last.length === CODE_HASHES_CHUNK || bytes + argBytes(t.zero.length) > MAX_ARGS_BYTES) {
+      chunks.push([t]);
+      bytes = 64 + argBytes(t.zero.length);
+    } else {
+      last.push(t);
+      bytes += argBytes(t.zero.length);
+    }
   }
-  return out;
+  return chunks.map((chunk) => ({
+    method: "eth_call",
+    params: [{ data: `${CODE_HASHES_INITCODE}${AbiParameters.encode(args, [chunk]).slice(2)}` }, blockTag],
+  }));
 }
 
 export function decodeCodeHashes(returned: string): CodeHashes[] {

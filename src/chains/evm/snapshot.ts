@@ -1,7 +1,8 @@
 import { getAddress, Interface } from "ethers";
-import type { Address, Hex } from "../../compile/types.js";
+import type { Address } from "../../compile/types.js";
 import { BaseError, redactUrl } from "../../errors/index.js";
 import type { LiveContract, NetworkSnapshot, SnapshotTarget } from "../../plan/types.js";
+import { type CodeHashTarget, codeHashRequests, decodeCodeHashes } from "./codeHashes.js";
 import { decodeMulticall, multicallRequests, type SubCall } from "./multicall.js";
 import { roleId } from "./roles.js";
 import { type RpcCall, RpcError, type RpcResult, rpcBatch } from "./rpc.js";
@@ -43,11 +44,12 @@ const SPLIT_ABOVE = 500;
 
 /**
  * Reads the live state of every recorded contract on one network in one JSON-RPC batch (two
- * concurrent halves past SPLIT_ABOVE calls; ceil(calls / cap) where the provider caps batches): eth_chainId, eth_blockNumber, and per
- * contract eth_getCode plus the EIP-1967 implementation/admin and Initializable slots (and the
- * recorded implementation's code); owner(), ProxyAdmin owner() and hasRole() for all
- * contracts go in Multicall3 aggregate3 calls inside the same batch. The number of HTTP
- * requests does not grow with the number of contracts.
+ * concurrent halves past SPLIT_ABOVE calls; ceil(calls / cap) where the provider caps batches):
+ * eth_chainId, eth_blockNumber, and per contract the EIP-1967 implementation/admin and Initializable
+ * slots. The code hashes of every contract and recorded implementation (CodeHashes: the code itself
+ * stays on the node) and owner(), ProxyAdmin owner() and hasRole() for all contracts (Multicall3
+ * aggregate3) go in a few eth_calls in the same batch. The number of HTTP requests does not grow
+ * with the number of contracts.
  */
 export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSnapshot> {
   const names = Object.keys(opts.targets).sort();
@@ -56,21 +58,22 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     { method: "eth_blockNumber", params: [] },
   ];
   const at: Record<string, { code: number; impl: number; admin: number; init: number; implCode?: number }> = {};
+  const hashTargets: CodeHashTarget[] = [];
   const subs: SubCall[] = [];
   const subAt: Record<string, { owner: number; proxyAdminOwner?: number; roles: [string, number][] }> = {};
   for (const name of names) {
     const t = opts.targets[name] as SnapshotTarget;
     const i = calls.length;
     calls.push(
-      { method: "eth_getCode", params: [t.address, "latest"] },
       { method: "eth_getStorageAt", params: [t.address, IMPLEMENTATION_SLOT, "latest"] },
       { method: "eth_getStorageAt", params: [t.address, ADMIN_SLOT, "latest"] },
       { method: "eth_getStorageAt", params: [t.address, INITIALIZABLE_SLOT, "latest"] },
     );
-    at[name] = { code: i, impl: i + 1, admin: i + 2, init: i + 3 };
+    at[name] = { code: hashTargets.length, impl: i, admin: i + 1, init: i + 2 };
+    hashTargets.push({ address: t.address, immutables: t.immutables });
     if (t.implementation) {
-      (at[name] as { implCode?: number }).implCode = calls.length;
-      calls.push({ method: "eth_getCode", params: [t.implementation, "latest"] });
+      (at[name] as { implCode?: number }).implCode = hashTargets.length;
+      hashTargets.push({ address: t.implementation, immutables: t.implementationImmutables });
     }
     const s: (typeof subAt)[string] = { owner: subs.length, roles: [] };
     subs.push({ target: t.address, callData: OWNER });
@@ -84,6 +87,9 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     }
     subAt[name] = s;
   }
+  const hashesAt = calls.length;
+  const hc = hashTargets.length ? codeHashRequests(hashTargets) : [];
+  calls.push(...hc);
   const multicallAt = calls.length;
   const mc = subs.length ? multicallRequests(subs) : [];
   calls.push(...mc);
@@ -118,6 +124,7 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     }
     return decodeMulticall(raw);
   });
+  const hashes = hc.flatMap((_, k) => decodeCodeHashes(value(results[hashesAt + k], "CodeHashes eth_call") as string));
   const decodeOwner = (k: number | undefined): Address | null => {
     const r = k === undefined ? undefined : subResults[k];
     if (!r?.success || r.returnData.length !== 66) return null;
@@ -132,13 +139,17 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     const init = value(results[a.init], "eth_getStorageAt") as string;
     const live: LiveContract = {
       address: getAddress(t.address) as Address,
-      code: value(results[a.code], "eth_getCode") as Hex,
+      codeHash: hashes[a.code]?.codeHash ?? null,
+      strippedHash: hashes[a.code]?.strippedHash ?? null,
       implementation: slotAddress(value(results[a.impl], "eth_getStorageAt")),
       admin: slotAddress(value(results[a.admin], "eth_getStorageAt")),
       initialized: BigInt(`0x${init.slice(2).padStart(64, "0").slice(-16)}`).toString(),
       owner: decodeOwner(s.owner),
     };
-    if (a.implCode !== undefined) live.implementationCode = value(results[a.implCode], "eth_getCode") as Hex;
+    if (a.implCode !== undefined) {
+      live.implementationCodeHash = hashes[a.implCode]?.codeHash ?? null;
+      live.implementationStrippedHash = hashes[a.implCode]?.strippedHash ?? null;
+    }
     if (t.proxyAdmin) live.proxyAdminOwner = decodeOwner(s.proxyAdminOwner);
     if (s.roles.length) {
       live.roles = Object.fromEntries(

@@ -43,7 +43,11 @@ beforeAll(async () => {
   const vault = await deployUups(signer, compiled, compiled.contracts.Vault!, [me]);
   targets = [
     { name: "Box (an immutable)", address: box.address, immutables: compiled.contracts.Box!.immutableReferences },
-    { name: "UUPS implementation (__self)", address: vault.implementation.address, immutables: compiled.contracts.Vault!.immutableReferences },
+    {
+      name: "UUPS implementation (__self)",
+      address: vault.implementation.address,
+      immutables: compiled.contracts.Vault!.immutableReferences,
+    },
     { name: "ERC1967Proxy", address: vault.proxy.address },
     { name: "Multicall3", address: MULTICALL3_ADDRESS },
     { name: "an account without code", address: me },
@@ -114,5 +118,12 @@ describe("CodeHashes (deployless eth_call)", () => {
     const once = decodeCodeHashes(values(await rpcBatch(devnet.url, codeHashRequests(targets)))[0]!);
     expect(hashes.slice(0, targets.length)).toEqual(once);
     expect(hashes.slice(targets.length * 100, targets.length * 101)).toEqual(once);
+
+    // Immutable ranges lengthen the arguments: 300 of Box's would pass EIP-3860's init code limit.
+    const heavy = Array.from({ length: 300 }, () => targets[0]!);
+    const split = codeHashRequests(heavy);
+    expect(split).toHaveLength(2);
+    const heavyHashes = values(await rpcBatch(devnet.url, split)).flatMap(decodeCodeHashes);
+    expect(heavyHashes).toEqual(heavy.map(() => once[0]));
   });
 });

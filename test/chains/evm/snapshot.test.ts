@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { getAddress, Interface } from "ethers";
+import { getAddress, Interface, keccak256 } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rpcBatch } from "../../../src/chains/evm/rpc.js";
 import { ChainIdMismatchError, snapshotNetwork } from "../../../src/chains/evm/snapshot.js";
-import { compile, strippedCodeHash } from "../../../src/compile/index.js";
+import { compile } from "../../../src/compile/index.js";
 import type { CompiledRepo } from "../../../src/compile/types.js";
 import type { Model } from "../../../src/config/model.js";
 import { type Anvil, startDevnet } from "../../../src/devnet/index.js";
@@ -63,7 +64,7 @@ afterAll(async () => {
 });
 
 describe("snapshotNetwork", () => {
-  it("reads code, EIP-1967 slots, initialized, owners in one HTTP request", async () => {
+  it("reads code hashes, EIP-1967 slots, initialized, owners in one HTTP request", async () => {
     proxy.reset();
     const nobody = "0x000000000000000000000000000000000000dEaD";
     const snap = await snapshotNetwork({
@@ -71,8 +72,12 @@ describe("snapshotNetwork", () => {
       url: proxy.url,
       chainId: 31337,
       targets: {
-        Box: { address: box.address as never },
-        Vault: { address: vault.proxy.address as never, implementation: vault.implementation.address as never },
+        Box: { address: box.address as never, immutables: compiled.contracts.Box?.immutableReferences },
+        Vault: {
+          address: vault.proxy.address as never,
+          implementation: vault.implementation.address as never,
+          implementationImmutables: compiled.contracts.Vault?.immutableReferences,
+        },
         VaultImpl: { address: vault.implementation.address as never },
         Transparent: { address: transparent.address as never, proxyAdmin: proxyAdmin as never },
         Missing: { address: nobody },
@@ -84,8 +89,10 @@ describe("snapshotNetwork", () => {
     expect(snap.blockNumber).toBeGreaterThan(0);
 
     const b = snap.contracts.Box;
-    // Box's immutable is filled in on chain: only the stripped hash with immutables zeroed matches.
-    expect(strippedCodeHash(b?.code ?? "0x", compiled.contracts.Box?.immutableReferences)).toBe(compiled.contracts.Box?.codeHash);
+    // Box's immutable is filled in on chain: the stripped hash, taken with immutables zeroed, is the compiled one.
+    expect(b?.strippedHash).toBe(compiled.contracts.Box?.codeHash);
+    const live = (await rpcBatch(devnet.url, [{ method: "eth_getCode", params: [box.address, "latest"] }]))[0]?.result as string;
+    expect(b?.codeHash).toBe(keccak256(live));
     expect(b?.implementation).toBeNull();
     expect(b?.owner).toBe(devnet.accounts[0]?.address);
 
@@ -94,18 +101,23 @@ describe("snapshotNetwork", () => {
     expect(v?.initialized).toBe("1");
     expect(v?.owner).toBe(devnet.accounts[0]?.address); // through the proxy
     // UUPSUpgradeable keeps `address(this)` in an immutable: zeroing it is what makes the hashes meet.
-    expect(strippedCodeHash(v?.implementationCode ?? "0x")).not.toBe(compiled.contracts.Vault?.codeHash);
-    expect(strippedCodeHash(v?.implementationCode ?? "0x", compiled.contracts.Vault?.immutableReferences)).toBe(
-      compiled.contracts.Vault?.codeHash,
-    );
-    expect(strippedCodeHash(v?.code ?? "0x")).toBe(compiled.proxies.ERC1967Proxy.codeHash);
+    expect(snap.contracts.VaultImpl?.strippedHash).not.toBe(compiled.contracts.Vault?.codeHash); // asked without its immutables
+    expect(v?.implementationStrippedHash).toBe(compiled.contracts.Vault?.codeHash);
+    expect(v?.implementationCodeHash).toBe(snap.contracts.VaultImpl?.codeHash);
+    expect(v?.strippedHash).toBe(compiled.proxies.ERC1967Proxy.codeHash);
     expect(snap.contracts.VaultImpl?.initialized).toBe((2n ** 64n - 1n).toString()); // _disableInitializers()
 
     const t = snap.contracts.Transparent;
     expect(t?.admin).toBe(proxyAdmin);
     expect(t?.proxyAdminOwner).toBe(owner2);
 
-    expect(snap.contracts.Missing).toMatchObject({ code: "0x", owner: null, implementation: null, initialized: "0" });
+    expect(snap.contracts.Missing).toMatchObject({
+      codeHash: null,
+      strippedHash: null,
+      owner: null,
+      implementation: null,
+      initialized: "0",
+    });
   });
 
   it("reads AccessControl roles through the same multicall", async () => {
@@ -140,7 +152,7 @@ describe("snapshotNetwork", () => {
     expect(proxy.counts.requests).toBe(2);
     const calls = proxy.counts.calls;
     expect([...proxy.counts.batchSizes].sort((a, b) => a - b)).toEqual([Math.floor(calls / 2), Math.ceil(calls / 2)]);
-    expect(calls).toBe(2 + 4 * 1000 + 2); // chainId, blockNumber, 4 reads each, owner() for all in 2 aggregate3 calls
+    expect(calls).toBe(2 + 3 * 1000 + 4 + 2); // chainId, blockNumber, 3 slots each; code hashes in 4 calls (300 a call), owner() in 2 aggregate3
     expect(Object.values(unlimited.contracts).filter((c) => c.owner === devnet.accounts[0]?.address)).toHaveLength(1000);
 
     proxy.reset();
