@@ -124,7 +124,16 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     }
     return decodeMulticall(raw);
   });
-  const hashes = hc.flatMap((_, k) => decodeCodeHashes(value(results[hashesAt + k], "CodeHashes eth_call") as string));
+  const hashes = hc.flatMap((_, k) => {
+    const r = results[hashesAt + k];
+    if (!r || r.error) {
+      throw new RpcError(`reading code hashes failed on ${where}`, {
+        details: r?.error?.message ?? "no answer",
+        hint: "w3o hashes contract code on the node with an eth_call that has no `to` (it runs init code and deploys nothing; `to` is optional in the Ethereum JSON-RPC spec). Use an endpoint that allows it.",
+      });
+    }
+    return decodeCodeHashes(r.result as string);
+  });
   const decodeOwner = (k: number | undefined): Address | null => {
     const r = k === undefined ? undefined : subResults[k];
     if (!r?.success || r.returnData.length !== 66) return null;
