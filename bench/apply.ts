@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ContractFactory, getCreateAddress, Interface, type JsonRpcPayload, JsonRpcProvider, type JsonRpcResult, Wallet } from "ethers";
 import { type ApplyEvent, applyEnvironment } from "../src/apply/index.js";
+import { codeHashRequests } from "../src/chains/evm/codeHashes.js";
 import { ADMIN_SLOT, IMPLEMENTATION_SLOT, INITIALIZABLE_SLOT } from "../src/chains/evm/slots.js";
 import { compile } from "../src/compile/index.js";
 import type { Artifact } from "../src/compile/types.js";
@@ -185,7 +186,7 @@ export async function benchApply(): Promise<BenchResult> {
   };
   // The node-side floor of any careful apply: the raw limit plus what the node must do for the checks w3o
   // makes — one batch pricing every tx first (as w3o does: see estimate.ts)
-  // and one batch reading back code and proxy slots afterwards. Nothing of w3o's own work is in it.
+  // and one batch reading back code hashes and proxy slots afterwards. Nothing of w3o's own work is in it.
   /** The careful floor's requests, made before the clock starts. */
   const carefulRequests = (from: string) => {
     const txs = deployTxs(compiled.contracts, box, proxyArt, from);
@@ -205,8 +206,9 @@ export async function benchApply(): Promise<BenchResult> {
       return { jsonrpc: "2.0", id: nonce, method: "eth_estimateGas", params: [{ from, data }, "latest", overrides] };
     });
     const slots = [IMPLEMENTATION_SLOT, ADMIN_SLOT, INITIALIZABLE_SLOT];
+    // Code read back as w3o reads it: its hashes, computed on the node (chains/evm/codeHashes.ts).
     const readBack = [
-      ...created.map((a, id) => ({ jsonrpc: "2.0", id, method: "eth_getCode", params: [a, "latest"] })),
+      ...codeHashRequests(created.map((address) => ({ address }))).map((c, id) => ({ jsonrpc: "2.0", id, ...c })),
       ...created.flatMap((a, i) =>
         slots.map((slot, k) => ({ jsonrpc: "2.0", id: 1000 + 3 * i + k, method: "eth_getStorageAt", params: [a, slot, "latest"] })),
       ),
@@ -219,7 +221,9 @@ export async function benchApply(): Promise<BenchResult> {
   const careful = async (url: string, signed: string[]) => {
     await post(url, floor.estimates);
     await raw(url, signed);
-    await post(url, floor.readBack);
+    const back = await post(url, floor.readBack);
+    const failed = back.find((r) => "error" in r);
+    if (failed) throw new Error(`the floor's read-back failed: ${JSON.stringify(failed)}`);
   };
   const presign = async (privateKey: string) => {
     const wallet = new Wallet(privateKey);
