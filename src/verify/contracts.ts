@@ -1,5 +1,12 @@
 import { getAddress } from "ethers";
-import { type CodeHashes, type CodeHashTarget, codeHashRequests, decodeCodeHashes } from "../chains/evm/codeHashes.js";
+import {
+  type CodeHashes,
+  type CodeHashTarget,
+  codeHashChunks,
+  codeHashesByCode,
+  codeHashRequest,
+  decodeCodeHashes,
+} from "../chains/evm/codeHashes.js";
 import type { ImmutableReferences } from "../compile/types.js";
 import type { DeploymentRecord, RecordedContract } from "../state/record.js";
 import { compareStrings } from "../util/compare.js";
@@ -40,12 +47,21 @@ export async function checkContracts(
     hashTargets.push({ address: c.address, immutables: opts.immutables?.(name, c, "contract") });
     if (c.proxy) hashTargets.push({ address: c.proxy.implementation.address, immutables: opts.immutables?.(name, c, "implementation") });
   }
-  const hashCalls = codeHashRequests(hashTargets);
-  const out = await rpcBatch(url, [...calls, ...hashCalls], { batchLimit: opts.batchLimit });
-  const hashes = out.slice(calls.length).flatMap((r) => (typeof r?.result === "string" ? decodeCodeHashes(r.result) : []));
-  // A node that refuses the code-hash call fails every code check, with its words; the rest is still checked.
-  const unreadable =
-    hashes.length === hashTargets.length ? undefined : (out.slice(calls.length).find((r) => r?.error)?.error?.message ?? "no answer");
+  const hashChunks = codeHashChunks(hashTargets);
+  const out = await rpcBatch(url, [...calls, ...hashChunks.map((chunk) => codeHashRequest(chunk))], { batchLimit: opts.batchLimit });
+  // An endpoint that refuses the call without `to` gets asked for those contracts' code instead.
+  const refused = hashChunks.filter((_, k) => typeof out[calls.length + k]?.result !== "string").flat();
+  let unreadable: string | undefined;
+  const byCode = refused.length
+    ? await codeHashesByCode(refused, (c) => rpcBatch(url, c, { batchLimit: opts.batchLimit })).catch((e: unknown) => {
+        unreadable = e instanceof Error ? e.message : String(e);
+        return [];
+      })
+    : [];
+  const hashes = hashChunks.flatMap((chunk, k) => {
+    const r = out[calls.length + k];
+    return typeof r?.result === "string" ? decodeCodeHashes(r.result) : byCode.splice(0, chunk.length);
+  });
   let i = 0;
   let h = 0;
   return entries.map(([name, c]) => {

@@ -1,5 +1,8 @@
 import * as AbiParameters from "ox/AbiParameters";
+import { strippedCodeHash } from "../../compile/bytecode.js";
 import type { Hex, ImmutableReferences } from "../../compile/types.js";
+import { keccakHex } from "../../crypto/native.js";
+import { BaseError } from "../../errors/index.js";
 import type { RpcCall } from "./rpc.js";
 
 /**
@@ -28,31 +31,55 @@ export type CodeHashes = { codeHash: Hex | null; strippedHash: Hex | null };
 
 const ZERO = `0x${"0".repeat(64)}`;
 
-/**
- * eth_calls without `to` that run CodeHashes' constructor over the targets: per target, keccak of its
- * runtime code and its stripped hash (metadata cut, immutables zeroed), with no code sent back.
- */
-export function codeHashRequests(targets: CodeHashTarget[], blockTag = "latest"): RpcCall[] {
-  const encoded = targets.map((t) => ({
-    account: t.address as Hex,
-    zero: Object.values(t.immutables ?? {}).flatMap((ranges) => ranges.map((r) => (BigInt(r.start) << 128n) | BigInt(r.length))),
-  }));
-  const chunks: (typeof encoded)[] = [];
+const zeroRanges = (t: CodeHashTarget) =>
+  Object.values(t.immutables ?? {}).flatMap((ranges) => ranges.map((r) => (BigInt(r.start) << 128n) | BigInt(r.length)));
+
+/** The targets grouped as the eth_calls will carry them (see the bounds above). */
+export function codeHashChunks(targets: CodeHashTarget[]): CodeHashTarget[][] {
+  const chunks: CodeHashTarget[][] = [];
   let bytes = Number.POSITIVE_INFINITY;
-  for (const t of encoded) {
+  for (const t of targets) {
+    const size = argBytes(zeroRanges(t).length);
     const last = chunks.at(-1);
-    if (!last || last.length === CODE_HASHES_CHUNK || bytes + argBytes(t.zero.length) > MAX_ARGS_BYTES) {
+    if (!last || last.length === CODE_HASHES_CHUNK || bytes + size > MAX_ARGS_BYTES) {
       chunks.push([t]);
-      bytes = 64 + argBytes(t.zero.length);
+      bytes = 64 + size;
     } else {
       last.push(t);
-      bytes += argBytes(t.zero.length);
+      bytes += size;
     }
   }
-  return chunks.map((chunk) => ({
-    method: "eth_call",
-    params: [{ data: `${CODE_HASHES_INITCODE}${AbiParameters.encode(args, [chunk]).slice(2)}` }, blockTag],
-  }));
+  return chunks;
+}
+
+/**
+ * The eth_call without `to` that runs CodeHashes' constructor over one chunk: per target, keccak of
+ * its runtime code and its stripped hash (metadata cut, immutables zeroed), with no code sent back.
+ */
+export function codeHashRequest(chunk: CodeHashTarget[], blockTag = "latest"): RpcCall {
+  const encoded = chunk.map((t) => ({ account: t.address as Hex, zero: zeroRanges(t) }));
+  return { method: "eth_call", params: [{ data: `${CODE_HASHES_INITCODE}${AbiParameters.encode(args, [encoded]).slice(2)}` }, blockTag] };
+}
+
+export const codeHashRequests = (targets: CodeHashTarget[], blockTag = "latest"): RpcCall[] =>
+  codeHashChunks(targets).map((chunk) => codeHashRequest(chunk, blockTag));
+
+/**
+ * The same hashes from the code itself, for an endpoint that refuses the call without `to` (the
+ * JSON-RPC spec allows it; a gateway may not): one more request, and the code crosses the wire.
+ */
+export async function codeHashesByCode(
+  targets: CodeHashTarget[],
+  batch: (calls: RpcCall[]) => Promise<{ result?: unknown; error?: { message: string } }[]>,
+): Promise<CodeHashes[]> {
+  const answers = await batch(targets.map((t) => ({ method: "eth_getCode", params: [t.address, "latest"] })));
+  return targets.map((t, i) => {
+    const code = answers[i]?.result;
+    if (typeof code !== "string") throw new BaseError(`eth_getCode ${t.address} failed: ${answers[i]?.error?.message ?? "no answer"}`);
+    return code === "0x"
+      ? { codeHash: null, strippedHash: null }
+      : { codeHash: keccakHex(code) as Hex, strippedHash: strippedCodeHash(code, t.immutables) };
+  });
 }
 
 export function decodeCodeHashes(returned: string): CodeHashes[] {

@@ -2,7 +2,7 @@ import { getAddress, Interface } from "ethers";
 import type { Address } from "../../compile/types.js";
 import { BaseError, redactUrl } from "../../errors/index.js";
 import type { LiveContract, NetworkSnapshot, SnapshotTarget } from "../../plan/types.js";
-import { type CodeHashTarget, codeHashRequests, decodeCodeHashes } from "./codeHashes.js";
+import { type CodeHashTarget, codeHashChunks, codeHashesByCode, codeHashRequest, decodeCodeHashes } from "./codeHashes.js";
 import { decodeMulticall, multicallRequests, type SubCall } from "./multicall.js";
 import { roleId } from "./roles.js";
 import { type RpcCall, RpcError, type RpcResult, rpcBatch } from "./rpc.js";
@@ -88,8 +88,8 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     subAt[name] = s;
   }
   const hashesAt = calls.length;
-  const hc = hashTargets.length ? codeHashRequests(hashTargets) : [];
-  calls.push(...hc);
+  const hashChunks = codeHashChunks(hashTargets);
+  calls.push(...hashChunks.map((chunk) => codeHashRequest(chunk)));
   const multicallAt = calls.length;
   const mc = subs.length ? multicallRequests(subs) : [];
   calls.push(...mc);
@@ -124,15 +124,16 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     }
     return decodeMulticall(raw);
   });
-  const hashes = hc.flatMap((_, k) => {
+  // An endpoint that refuses the call without `to` gets asked for those contracts' code instead.
+  const refused = hashChunks.filter((_, k) => typeof results[hashesAt + k]?.result !== "string").flat();
+  const byCode = refused.length
+    ? await codeHashesByCode(refused, (c) =>
+        rpcBatch(opts.url, c, { batchLimit: opts.batchLimit, stats, label: `network "${opts.network}"` }),
+      )
+    : [];
+  const hashes = hashChunks.flatMap((chunk, k) => {
     const r = results[hashesAt + k];
-    if (!r || r.error) {
-      throw new RpcError(`reading code hashes failed on ${where}`, {
-        details: r?.error?.message ?? "no answer",
-        hint: "w3o hashes contract code on the node with an eth_call that has no `to` (it runs init code and deploys nothing; `to` is optional in the Ethereum JSON-RPC spec). Use an endpoint that allows it.",
-      });
-    }
-    return decodeCodeHashes(r.result as string);
+    return typeof r?.result === "string" ? decodeCodeHashes(r.result) : byCode.splice(0, chunk.length);
   });
   const decodeOwner = (k: number | undefined): Address | null => {
     const r = k === undefined ? undefined : subResults[k];

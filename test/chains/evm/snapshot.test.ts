@@ -12,6 +12,7 @@ import { type Anvil, startDevnet } from "../../../src/devnet/index.js";
 import { BOX_SOL, tempRepo, vaultSol } from "../../fixtures/contracts.js";
 import { type Deployed, deploy, deployUups, devSigner } from "../../fixtures/deploy.js";
 import { type CountingProxy, countingProxy } from "../../helpers/countingProxy.js";
+import { refusingGateway } from "../../helpers/refusingGateway.js";
 
 let devnet: Anvil;
 let proxy: CountingProxy;
@@ -141,6 +142,29 @@ describe("snapshotNetwork", () => {
     expect(err).toBeInstanceOf(ChainIdMismatchError);
     expect(err.message).toContain('the RPC endpoint for network "sepolia" is on chain 31337, but w3o.yaml says chainId 11155111');
     expect(err.message).not.toContain("abcdef0123456789abcdef0123456789");
+  });
+
+  it("reads the code itself from an endpoint that refuses the code-hash call, and gives the same hashes", async () => {
+    const targets = {
+      Box: { address: box.address as never, immutables: compiled.contracts.Box?.immutableReferences },
+      Vault: {
+        address: vault.proxy.address as never,
+        implementation: vault.implementation.address as never,
+        implementationImmutables: compiled.contracts.Vault?.immutableReferences,
+      },
+      Missing: { address: "0x000000000000000000000000000000000000dEaD" as never },
+    };
+    const direct = await snapshotNetwork({ network: "local", url: devnet.url, chainId: 31337, targets });
+    const gateway = await refusingGateway(devnet.url);
+    try {
+      const viaGateway = await snapshotNetwork({ network: "local", url: gateway.url, chainId: 31337, targets });
+      expect(gateway.refused()).toBe(1);
+      expect(viaGateway.stats.httpRequests).toBe(2); // the batch, then the code of the contracts it could not hash
+      expect(viaGateway.contracts).toEqual(direct.contracts);
+      expect(viaGateway.contracts.Box?.strippedHash).toBe(compiled.contracts.Box?.codeHash);
+    } finally {
+      gateway.close();
+    }
   });
 
   it("1,000 contracts: two concurrent halves without a batch limit, ceil(calls / limit) with one", async () => {
