@@ -3,6 +3,7 @@ import { snapshotNetwork } from "../chains/evm/snapshot.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import type { Contract } from "../config/model.js";
 import type { ArgValue } from "../config/schema/contract.js";
+import { proxyArtifact } from "../plan/create2.js";
 import type { Address, LiveContract, SnapshotTarget } from "../plan/types.js";
 import type { Rpc } from "./rpc.js";
 
@@ -132,11 +133,7 @@ export async function verifyDeployed(
 
 /** The compiled code expected at a contract's address: the proxy's for proxied contracts. */
 const codeArtifact = (artifacts: CompiledRepo, e: Expectation): Artifact | undefined =>
-  e.kind === "uups"
-    ? artifacts.proxies.ERC1967Proxy
-    : e.kind === "transparent"
-      ? artifacts.proxies.TransparentUpgradeableProxy
-      : artifacts.contracts[e.contract];
+  e.kind === "uups" || e.kind === "transparent" ? proxyArtifact(artifacts.proxies, e.kind) : artifacts.contracts[e.contract];
 
 const eq = (a: string | null | undefined, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
 

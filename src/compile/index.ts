@@ -117,13 +117,10 @@ function build(
 ): Pick<CacheEntry, "artifacts" | "warnings"> {
   const input = solcInput(sources, settings, upgradeable.length > 0);
   const output: SolcOutput = runSolc(settings.version, input);
-  const errors = (output.errors ?? []).filter((e) => e.severity === "error");
-  const warnings = (output.errors ?? []).map((e) => toDiagnostic(e, sources)).filter(repoWarning);
-  if (errors.length)
-    throw new CompileError(
-      errors.map((e) => toDiagnostic(e, sources)),
-      settings.version,
-    );
+  const diagnostics = (output.errors ?? []).map((e) => toDiagnostic(e, sources));
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length) throw new CompileError(errors, settings.version);
+  const warnings = diagnostics.filter(repoWarning);
 
   const missing = wanted.filter((w) => !output.contracts?.[w.source]?.[w.name]);
   if (missing.length) {

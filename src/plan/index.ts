@@ -167,11 +167,7 @@ function actionFor(ctx: StepContext, name: string, record: DeploymentRecord | un
   const live = snap.contracts[name];
   if (!live) throw new PlanInputError(`the snapshot of ${ctx.network} has no live state for recorded contract "${name}"`);
   const artifact = ctx.artifacts.contracts[name] as Artifact;
-  const proxyArt = rec.proxy
-    ? rec.proxy.kind === "uups"
-      ? ctx.artifacts.proxies.ERC1967Proxy
-      : ctx.artifacts.proxies.TransparentUpgradeableProxy
-    : undefined;
+  const proxyArt = rec.proxy ? proxyArtifact(ctx.artifacts.proxies, rec.proxy.kind) : undefined;
   const withRecord = { ...base, recorded: recordedFacts(rec) };
   const drift = driftOf(rec, live, artifact, proxyArt);
   if (drift.length) return { ...withRecord, action: "drift", drift, reasons: drift.map(describeDrift) };

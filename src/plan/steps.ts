@@ -98,30 +98,23 @@ export function driftOf(rec: RecordedContract, live: LiveContract, artifact: Art
   const out: Drift[] = [];
   if (live.codeHash === null) return [{ field: "code", recorded: rec.codeHash, live: null }];
   // The snapshot hashed the live code with the current compiled code's immutables zeroed (snapshotTargets).
-  const codeDiffers = (
-    hash: string,
-    stripped: string | null,
-    recRuntime: string | undefined,
-    recStripped: string,
-    a: Artifact | undefined,
-  ) => {
-    if (recRuntime) return hash !== recRuntime;
+  type Hashes = { codeHash: string | null; strippedHash: string | null };
+  const codeDiffers = (now: Hashes, recorded: { runtimeCodeHash?: string; codeHash: string }, a: Artifact | undefined) => {
+    if (now.codeHash === null) return true;
+    if (recorded.runtimeCodeHash) return now.codeHash !== recorded.runtimeCodeHash;
     // Without the exact hash, stripped hashes only compare when the compiled code is the recorded one.
-    return a !== undefined && a.codeHash === recStripped && stripped !== recStripped;
+    return a !== undefined && a.codeHash === recorded.codeHash && now.strippedHash !== recorded.codeHash;
   };
-  if (codeDiffers(live.codeHash, live.strippedHash, rec.runtimeCodeHash, rec.codeHash, rec.proxy ? proxyArt : artifact)) {
+  if (codeDiffers(live, rec, rec.proxy ? proxyArt : artifact)) {
     out.push({ field: "code", recorded: rec.runtimeCodeHash ?? rec.codeHash, live: live.codeHash });
   }
   if (rec.proxy) {
     const impl = rec.proxy.implementation;
+    const implNow = { codeHash: live.implementationCodeHash ?? null, strippedHash: live.implementationStrippedHash ?? null };
     if (!sameAddress(live.implementation, impl.address))
       out.push({ field: "implementation", recorded: impl.address, live: live.implementation });
-    else if (
-      live.implementationCodeHash !== undefined &&
-      (live.implementationCodeHash === null ||
-        codeDiffers(live.implementationCodeHash, live.implementationStrippedHash ?? null, impl.runtimeCodeHash, impl.codeHash, artifact))
-    ) {
-      out.push({ field: "implementation-code", recorded: impl.runtimeCodeHash ?? impl.codeHash, live: live.implementationCodeHash });
+    else if (live.implementationCodeHash !== undefined && codeDiffers(implNow, impl, artifact)) {
+      out.push({ field: "implementation-code", recorded: impl.runtimeCodeHash ?? impl.codeHash, live: implNow.codeHash });
     }
     if (live.initialized === "0") out.push({ field: "initialized", recorded: "initialized", live: "never initialized" });
     if (rec.proxy.admin && !sameAddress(live.admin, rec.proxy.admin))

@@ -1,12 +1,5 @@
 import { getAddress } from "ethers";
-import {
-  type CodeHashes,
-  type CodeHashTarget,
-  codeHashChunks,
-  codeHashesByCode,
-  codeHashRequest,
-  decodeCodeHashes,
-} from "../chains/evm/codeHashes.js";
+import { type CodeHashes, type CodeHashTarget, codeHashChunks, codeHashRequest, collectCodeHashes } from "../chains/evm/codeHashes.js";
 import type { ImmutableReferences } from "../compile/types.js";
 import type { DeploymentRecord, RecordedContract } from "../state/record.js";
 import { compareStrings } from "../util/compare.js";
@@ -49,18 +42,12 @@ export async function checkContracts(
   }
   const hashChunks = codeHashChunks(hashTargets);
   const out = await rpcBatch(url, [...calls, ...hashChunks.map((chunk) => codeHashRequest(chunk))], { batchLimit: opts.batchLimit });
-  // An endpoint that refuses the call without `to` gets asked for those contracts' code instead.
-  const refused = hashChunks.filter((_, k) => typeof out[calls.length + k]?.result !== "string").flat();
   let unreadable: string | undefined;
-  const byCode = refused.length
-    ? await codeHashesByCode(refused, (c) => rpcBatch(url, c, { batchLimit: opts.batchLimit })).catch((e: unknown) => {
-        unreadable = e instanceof Error ? e.message : String(e);
-        return [];
-      })
-    : [];
-  const hashes = hashChunks.flatMap((chunk, k) => {
-    const r = out[calls.length + k];
-    return typeof r?.result === "string" ? decodeCodeHashes(r.result) : byCode.splice(0, chunk.length);
+  const hashes = await collectCodeHashes(hashChunks, out.slice(calls.length), (c) =>
+    rpcBatch(url, c, { batchLimit: opts.batchLimit }),
+  ).catch((e: unknown) => {
+    unreadable = e instanceof Error ? e.message : String(e);
+    return [];
   });
   let i = 0;
   let h = 0;

@@ -21,7 +21,7 @@ const output = AbiParameters.from(["bytes32[2][]"]);
  * 24,576 bytes bound the answer (64 bytes a target); EIP-3860's 49,152 bytes bound the init code
  * plus its arguments (128 bytes a target, 32 more per immutable).
  */
-export const CODE_HASHES_CHUNK = 300;
+const CODE_HASHES_CHUNK = 300;
 const MAX_ARGS_BYTES = 49_152 - (CODE_HASHES_INITCODE.length - 2) / 2 - 1_024;
 const argBytes = (zero: number) => 128 + 32 * zero;
 
@@ -64,14 +64,28 @@ export function codeHashRequest(chunk: CodeHashTarget[], blockTag = "latest"): R
 export const codeHashRequests = (targets: CodeHashTarget[], blockTag = "latest"): RpcCall[] =>
   codeHashChunks(targets).map((chunk) => codeHashRequest(chunk, blockTag));
 
+type Batch = (calls: RpcCall[]) => Promise<{ result?: unknown; error?: { message: string } }[]>;
+
 /**
- * The same hashes from the code itself, for an endpoint that refuses the call without `to` (the
- * JSON-RPC spec allows it; a gateway may not): one more request, and the code crosses the wire.
+ * Every target's hashes, from the answers to its chunks' calls (`answers[k]` answers `chunks[k]`).
+ * The targets of a chunk an endpoint refused (a call without `to`: the JSON-RPC spec allows it, a
+ * gateway may not) are hashed from their code instead, fetched through `batch` in one more request.
  */
-export async function codeHashesByCode(
-  targets: CodeHashTarget[],
-  batch: (calls: RpcCall[]) => Promise<{ result?: unknown; error?: { message: string } }[]>,
+export async function collectCodeHashes(
+  chunks: CodeHashTarget[][],
+  answers: ({ result?: unknown } | undefined)[],
+  batch: Batch,
 ): Promise<CodeHashes[]> {
+  const refused = chunks.filter((_, k) => typeof answers[k]?.result !== "string").flat();
+  const byCode = refused.length ? await codeHashesByCode(refused, batch) : [];
+  return chunks.flatMap((chunk, k) => {
+    const r = answers[k]?.result;
+    return typeof r === "string" ? decodeCodeHashes(r) : byCode.splice(0, chunk.length);
+  });
+}
+
+/** The same hashes from the code itself: one more request, and the code crosses the wire. */
+async function codeHashesByCode(targets: CodeHashTarget[], batch: Batch): Promise<CodeHashes[]> {
   const answers = await batch(targets.map((t) => ({ method: "eth_getCode", params: [t.address, "latest"] })));
   return targets.map((t, i) => {
     const code = answers[i]?.result;

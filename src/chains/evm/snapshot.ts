@@ -2,7 +2,7 @@ import { getAddress, Interface } from "ethers";
 import type { Address } from "../../compile/types.js";
 import { BaseError, redactUrl } from "../../errors/index.js";
 import type { LiveContract, NetworkSnapshot, SnapshotTarget } from "../../plan/types.js";
-import { type CodeHashTarget, codeHashChunks, codeHashesByCode, codeHashRequest, decodeCodeHashes } from "./codeHashes.js";
+import { type CodeHashTarget, codeHashChunks, codeHashRequest, collectCodeHashes } from "./codeHashes.js";
 import { decodeMulticall, multicallRequests, type SubCall } from "./multicall.js";
 import { roleId } from "./roles.js";
 import { type RpcCall, RpcError, type RpcResult, rpcBatch } from "./rpc.js";
@@ -57,7 +57,8 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     { method: "eth_chainId", params: [] },
     { method: "eth_blockNumber", params: [] },
   ];
-  const at: Record<string, { code: number; impl: number; admin: number; init: number; implCode?: number }> = {};
+  // impl/admin/init index `calls`; hash/implHash index `hashTargets`.
+  const at: Record<string, { hash: number; impl: number; admin: number; init: number; implHash?: number }> = {};
   const hashTargets: CodeHashTarget[] = [];
   const subs: SubCall[] = [];
   const subAt: Record<string, { owner: number; proxyAdminOwner?: number; roles: [string, number][] }> = {};
@@ -69,10 +70,10 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
       { method: "eth_getStorageAt", params: [t.address, ADMIN_SLOT, "latest"] },
       { method: "eth_getStorageAt", params: [t.address, INITIALIZABLE_SLOT, "latest"] },
     );
-    at[name] = { code: hashTargets.length, impl: i, admin: i + 1, init: i + 2 };
+    at[name] = { hash: hashTargets.length, impl: i, admin: i + 1, init: i + 2 };
     hashTargets.push({ address: t.address, immutables: t.immutables });
     if (t.implementation) {
-      (at[name] as { implCode?: number }).implCode = hashTargets.length;
+      (at[name] as { implHash?: number }).implHash = hashTargets.length;
       hashTargets.push({ address: t.implementation, immutables: t.implementationImmutables });
     }
     const s: (typeof subAt)[string] = { owner: subs.length, roles: [] };
@@ -124,17 +125,9 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     }
     return decodeMulticall(raw);
   });
-  // An endpoint that refuses the call without `to` gets asked for those contracts' code instead.
-  const refused = hashChunks.filter((_, k) => typeof results[hashesAt + k]?.result !== "string").flat();
-  const byCode = refused.length
-    ? await codeHashesByCode(refused, (c) =>
-        rpcBatch(opts.url, c, { batchLimit: opts.batchLimit, stats, label: `network "${opts.network}"` }),
-      )
-    : [];
-  const hashes = hashChunks.flatMap((chunk, k) => {
-    const r = results[hashesAt + k];
-    return typeof r?.result === "string" ? decodeCodeHashes(r.result) : byCode.splice(0, chunk.length);
-  });
+  const hashes = await collectCodeHashes(hashChunks, results.slice(hashesAt, hashesAt + hashChunks.length), (c) =>
+    rpcBatch(opts.url, c, { batchLimit: opts.batchLimit, stats, label: `network "${opts.network}"` }),
+  );
   const decodeOwner = (k: number | undefined): Address | null => {
     const r = k === undefined ? undefined : subResults[k];
     if (!r?.success || r.returnData.length !== 66) return null;
@@ -149,16 +142,16 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     const init = value(results[a.init], "eth_getStorageAt") as string;
     const live: LiveContract = {
       address: getAddress(t.address) as Address,
-      codeHash: hashes[a.code]?.codeHash ?? null,
-      strippedHash: hashes[a.code]?.strippedHash ?? null,
+      codeHash: hashes[a.hash]?.codeHash ?? null,
+      strippedHash: hashes[a.hash]?.strippedHash ?? null,
       implementation: slotAddress(value(results[a.impl], "eth_getStorageAt")),
       admin: slotAddress(value(results[a.admin], "eth_getStorageAt")),
       initialized: BigInt(`0x${init.slice(2).padStart(64, "0").slice(-16)}`).toString(),
       owner: decodeOwner(s.owner),
     };
-    if (a.implCode !== undefined) {
-      live.implementationCodeHash = hashes[a.implCode]?.codeHash ?? null;
-      live.implementationStrippedHash = hashes[a.implCode]?.strippedHash ?? null;
+    if (a.implHash !== undefined) {
+      live.implementationCodeHash = hashes[a.implHash]?.codeHash ?? null;
+      live.implementationStrippedHash = hashes[a.implHash]?.strippedHash ?? null;
     }
     if (t.proxyAdmin) live.proxyAdminOwner = decodeOwner(s.proxyAdminOwner);
     if (s.roles.length) {

@@ -5,12 +5,11 @@ import { keccak256 } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CODE_HASHES_INITCODE, codeHashRequests, decodeCodeHashes } from "../../../src/chains/evm/codeHashes.js";
 import { type RpcResult, rpcBatch } from "../../../src/chains/evm/rpc.js";
-import { compile, strippedCodeHash } from "../../../src/compile/index.js";
+import { strippedCodeHash } from "../../../src/compile/index.js";
 import { loadSolc } from "../../../src/compile/solc.js";
 import type { CompiledRepo, ImmutableReferences } from "../../../src/compile/types.js";
-import type { Model } from "../../../src/config/model.js";
 import { type Anvil, MULTICALL3_ADDRESS, startDevnet } from "../../../src/devnet/index.js";
-import { BOX_SOL, tempRepo, vaultSol } from "../../fixtures/contracts.js";
+import { BOX_SOL, compileBoxAndVault, tempRepo, vaultSol } from "../../fixtures/contracts.js";
 import { deploy, deployUups, devSigner } from "../../fixtures/deploy.js";
 
 let devnet: Anvil;
@@ -25,18 +24,7 @@ beforeAll(async () => {
     tempRepo({ "contracts/Box.sol": BOX_SOL, "contracts/Vault.sol": vaultSol() }),
     mkdtemp(path.join(os.tmpdir(), "w3o-cache-")),
   ]);
-  const c = (source: string) => ({ source, networks: ["local"], deployer: "deployer", args: [], expect: [] });
-  compiled = await compile(
-    {
-      dir,
-      compiler: { version: "0.8.28", evmVersion: "cancun" },
-      contracts: {
-        Box: c("contracts/Box.sol"),
-        Vault: { ...c("contracts/Vault.sol"), proxy: { kind: "uups", initializer: { function: "initialize", args: [] } } },
-      } as Model["contracts"],
-    },
-    { cacheDir: cache },
-  );
+  compiled = await compileBoxAndVault(dir, cache);
   const me = devnet.accounts[0]!.address;
   const signer = devSigner(devnet.url, devnet.accounts[0]!.privateKey);
   const box = await deploy(signer, compiled.contracts.Box!, [me, 42]);

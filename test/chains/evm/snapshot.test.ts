@@ -5,11 +5,9 @@ import { getAddress, Interface, keccak256 } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rpcBatch } from "../../../src/chains/evm/rpc.js";
 import { ChainIdMismatchError, snapshotNetwork } from "../../../src/chains/evm/snapshot.js";
-import { compile } from "../../../src/compile/index.js";
 import type { CompiledRepo } from "../../../src/compile/types.js";
-import type { Model } from "../../../src/config/model.js";
 import { type Anvil, startDevnet } from "../../../src/devnet/index.js";
-import { BOX_SOL, tempRepo, vaultSol } from "../../fixtures/contracts.js";
+import { BOX_SOL, compileBoxAndVault, tempRepo, vaultSol } from "../../fixtures/contracts.js";
 import { type Deployed, deploy, deployUups, devSigner } from "../../fixtures/deploy.js";
 import { type CountingProxy, countingProxy } from "../../helpers/countingProxy.js";
 import { refusingGateway } from "../../helpers/refusingGateway.js";
@@ -32,18 +30,7 @@ beforeAll(async () => {
     mkdtemp(path.join(os.tmpdir(), "w3o-cache-")),
   ]);
   proxy = await countingProxy(devnet.url);
-  const c = (source: string) => ({ source, networks: ["local"], deployer: "deployer", args: [], expect: [] });
-  compiled = await compile(
-    {
-      dir,
-      compiler: { version: "0.8.28", evmVersion: "cancun" },
-      contracts: {
-        Box: c("contracts/Box.sol"),
-        Vault: { ...c("contracts/Vault.sol"), proxy: { kind: "uups", initializer: { function: "initialize", args: [] } } },
-      } as Model["contracts"],
-    },
-    { cacheDir: cache },
-  );
+  compiled = await compileBoxAndVault(dir, cache);
   const me = devnet.accounts[0]?.address as string;
   const signer = devSigner(devnet.url, devnet.accounts[0]?.privateKey as string);
   box = await deploy(signer, compiled.contracts.Box as never, [me, 42]);
