@@ -124,7 +124,7 @@ async function applyLocked(
     );
     if (!active.length && !steps.some((s) => s.action === "remove")) continue;
     o.onEvent?.({ type: "network-start", network: net.name, ops: active.length });
-    const rpc = new Rpc(rpcUrl(net.name, network, vars), { batchLimit: network.rpc.batchLimit });
+    const rpc = new Rpc(rpcUrl(net.name, network, vars), { batchLimit: network.rpc.batchLimit, label: `network "${net.name}"` });
     const devnet = DEVNET_CHAIN_IDS.has(net.chainId);
     const result = await applyNetwork({
       model,

@@ -23,7 +23,10 @@ export class NonceManager {
     senders.forEach((addr, i) => {
       const latest = res[2 * i];
       const pending = res[2 * i + 1];
-      if (!latest?.ok || !pending?.ok) throw new BaseError(`cannot read the nonce of ${addr}`);
+      const bad = [latest, pending].find((r) => !r?.ok);
+      if (bad && !bad.ok)
+        throw new BaseError(`cannot read the nonce of ${addr}: ${bad.error.message}`, { details: `code ${bad.error.code}` });
+      if (!latest?.ok || !pending?.ok) throw new BaseError(`cannot read the nonce of ${addr}: no answer`);
       const l = Number(BigInt(latest.result));
       const p = Number(BigInt(pending.result));
       const mine = ours.get(addr.toLowerCase()) ?? new Set<number>();

@@ -8,7 +8,8 @@ export type RpcResult<T = unknown> = { ok: true; result: T } | { ok: false; erro
 
 /**
  * Apply's view of an endpoint: the same batching as plan's snapshot (one HTTP request per batch,
- * split by `batchLimit`, transport failures retried with backoff by p-retry), plus counters that
+ * split by `batchLimit`, transient failures retried with backoff, persistent ones an
+ * RpcUnavailableError: see rpcBatch), plus counters that
  * benches and tests assert on, and per-call results as a tagged union.
  */
 export class Rpc {
@@ -16,7 +17,7 @@ export class Rpc {
 
   constructor(
     readonly url: string,
-    private readonly opts: { batchLimit?: number; retries?: number } = {},
+    private readonly opts: { batchLimit?: number; retries?: number; label?: string } = {},
   ) {}
 
   get httpRequests(): number {
@@ -31,7 +32,12 @@ export class Rpc {
 
   async batch<T = unknown>(calls: RpcCall[]): Promise<RpcResult<T>[]> {
     if (calls.length === 0) return [];
-    const res = await rpcBatch(this.url, calls, { batchLimit: this.opts.batchLimit, retries: this.opts.retries ?? 5, stats: this.stats });
+    const res = await rpcBatch(this.url, calls, {
+      batchLimit: this.opts.batchLimit,
+      retries: this.opts.retries ?? 5,
+      label: this.opts.label,
+      stats: this.stats,
+    });
     return res.map((r): RpcResult<T> => (r.error ? { ok: false, error: r.error } : { ok: true, result: r.result as T }));
   }
 }

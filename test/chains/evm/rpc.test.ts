@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RpcError, rpcBatch } from "../../../src/chains/evm/rpc.js";
+import { isTransient, RpcError, RpcUnavailableError, rpcBatch } from "../../../src/chains/evm/rpc.js";
 import { type Anvil, startDevnet } from "../../../src/devnet/index.js";
 
 let devnet: Anvil;
@@ -64,7 +64,7 @@ describe("rpcBatch", () => {
     const started = Date.now();
     const err = await rpcBatch(silent.url, [chainId], { retries: 0, timeoutMs: 300 }).catch((e) => e);
     expect(err).toBeInstanceOf(RpcError);
-    expect(err.message).toContain("cannot reach the RPC endpoint");
+    expect(err.message).toMatch(/^the RPC endpoint \(http:\/\/127\.0\.0\.1:\d+\/v3\/\*\*\*\) failed 1 time: no answer within 300 ms/);
     expect(Date.now() - started).toBeLessThan(5_000);
     await silent.close();
   });
@@ -76,5 +76,76 @@ describe("rpcBatch", () => {
     expect(err.message).toContain("did not answer with JSON");
     expect(page.requests()).toBe(1);
     await page.close();
+  });
+
+  it("asks again only the calls answered with a transient error, and returns the node's decisions as values", async () => {
+    const seen: string[][] = [];
+    let n = 0;
+    const flaky = http.createServer(async (req, res) => {
+      let body = "";
+      for await (const c of req) body += c;
+      const calls = JSON.parse(body) as { id: number; method: string }[];
+      seen.push(calls.map((c) => c.method));
+      const first = ++n === 1;
+      const answers = calls.map((c) => {
+        if (c.method === "eth_blockNumber" && first)
+          return { jsonrpc: "2.0", id: c.id, error: { code: -32603, message: "Internal error" } };
+        // anvil's answer for an invalid opcode: -32603 too, but the node's decision, not a failure.
+        if (c.method === "eth_estimateGas")
+          return { jsonrpc: "2.0", id: c.id, error: { code: -32603, message: "EVM error InvalidFEOpcode" } };
+        return { jsonrpc: "2.0", id: c.id, result: "0x7a69" };
+      });
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answers));
+    });
+    await new Promise<void>((r) => flaky.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`;
+    const res = await rpcBatch(url, [chainId, { method: "eth_blockNumber", params: [] }, { method: "eth_estimateGas", params: [{}] }], {
+      retries: 3,
+    });
+    expect(res[0]?.result).toBe("0x7a69");
+    expect(res[1]?.result).toBe("0x7a69");
+    expect(res[2]?.error?.message).toBe("EVM error InvalidFEOpcode");
+    expect(seen).toEqual([["eth_chainId", "eth_blockNumber", "eth_estimateGas"], ["eth_blockNumber"]]);
+    flaky.close();
+  });
+
+  it("says which network's endpoint failed how often when a transient error persists", async () => {
+    const down = await endpoint((_, __, res) =>
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify([{ jsonrpc: "2.0", id: 0, error: { code: -32005, message: "limit exceeded" } }])),
+    );
+    const err = await rpcBatch(down.url, [chainId], { retries: 2, label: 'network "sepolia"' }).catch((e) => e);
+    expect(err).toBeInstanceOf(RpcUnavailableError);
+    expect(err.shortMessage).toBe(
+      `the RPC endpoint of network "sepolia" (${down.url.replace(/[0-9a-f]{32}$/, "***")}) failed 3 times: eth_chainId answered "limit exceeded" (code -32005)`,
+    );
+    expect(err.hint).toMatch(/rate-limiting/);
+    expect(down.requests()).toBe(3);
+    await down.close();
+  });
+
+  it("does not suggest rpc.batchLimit for an HTTP 404", async () => {
+    const wrong = await endpoint((_, __, res) => res.writeHead(404).end("not found"));
+    const err = await rpcBatch(wrong.url, [chainId], { retries: 3 }).catch((e) => e);
+    expect(err.message).toContain("answered HTTP 404");
+    expect(err.hint).not.toMatch(/batchLimit/);
+    expect(wrong.requests()).toBe(1);
+    await wrong.close();
+  });
+
+  it.each([
+    [{ code: -32603, message: "Internal error" }, true],
+    [{ code: -32005, message: "request rate exceeded" }, true],
+    [{ code: -32000, message: "header not found" }, true],
+    [{ code: -32000, message: "Too Many Requests" }, true],
+    [{ code: 3, message: "execution reverted" }, false],
+    [{ code: -32603, message: "EVM error CreateContractSizeLimit" }, false],
+    [{ code: -32003, message: "nonce too low" }, false],
+    [{ code: -32000, message: "replacement transaction underpriced" }, false],
+    [{ code: -32003, message: "Insufficient funds for gas * price + value" }, false],
+    [{ code: -32602, message: "invalid params" }, false],
+  ])("classifies %o as transient: %s", (error, transient) => {
+    expect(isTransient(error)).toBe(transient);
   });
 });
