@@ -4,6 +4,7 @@ import type { JournalEvent, ReceiptEvent } from "./events.js";
 import { bumpFees } from "./fees.js";
 import type { ExecContext, Flight } from "./flight.js";
 import { decodeRevert, revertDataOf } from "./revert.js";
+import { settle } from "./settle.js";
 import { classifySend, signTx, TxFailedError } from "./tx.js";
 
 export type RawReceipt = { transactionHash: string; blockNumber: string; status: string; gasUsed: string; contractAddress?: string | null };
@@ -27,7 +28,9 @@ export async function pollReceipts({ o, inFlight, results, emit }: ExecContext):
   const calls = hashes.map((h) => ({ method: "eth_getTransactionReceipt", params: [h.hash] }));
   if (o.confirmations > 1) calls.push({ method: "eth_blockNumber", params: [] });
   const res = await o.rpc.batch<RawReceipt | null>(calls);
-  const head = o.confirmations > 1 ? Number(BigInt((res.at(-1) as unknown as { result: string }).result)) : Number.POSITIVE_INFINITY;
+  const tip = o.confirmations > 1 ? res.at(-1) : undefined;
+  // Without a head there is no telling how deep a receipt is: nothing counts as confirmed this round.
+  const head = o.confirmations <= 1 ? Number.POSITIVE_INFINITY : tip?.ok ? Number(BigInt(tip.result as unknown as string)) : 0;
   const events: JournalEvent[] = [];
   const reverted: { f: Flight; r: RawReceipt }[] = [];
   hashes.forEach(({ f, hash }, i) => {
@@ -69,7 +72,7 @@ export async function pollReceipts({ o, inFlight, results, emit }: ExecContext):
  * Replaces txs pending longer than `stuckAfter` (every tx in flight with `all`) with the same tx at
  * higher fees (same nonce).
  */
-export async function replaceStuck({ o, inFlight, emit, secrets }: ExecContext, { all = false } = {}): Promise<void> {
+export async function replaceStuck({ o, inFlight, results, emit, secrets }: ExecContext, { all = false } = {}): Promise<void> {
   const now = Date.now();
   for (const f of inFlight.values()) {
     if (!all && now - f.sentAt < o.gas.stuckAfterMs) continue;
@@ -94,8 +97,18 @@ export async function replaceStuck({ o, inFlight, emit, secrets }: ExecContext, 
         emit({ type: "op-replaced", op: f.op.id, hash: t.hash, maxFeePerGas: next.maxFeePerGas.toString() });
         break;
       }
-      // The original was mined meanwhile: the next receipt poll finds it.
-      if (outcome === "nonce-too-low") break;
+      if (outcome === "nonce-too-low") {
+        // Mostly the original was mined meanwhile (the next receipt poll finds it); the chain says whether another tx took the nonce.
+        const hashes = f.txs.map((t) => t.hash);
+        const s = (await settle(o.rpc, [{ step: f.op.id, from: f.op.from, nonce: f.intent.nonce, hashes }])).get(f.op.id);
+        if (s?.kind === "replaced") {
+          await o.journal.append({ type: "failed", step: f.op.id, message: s.reason });
+          inFlight.delete(f.op.id);
+          results.set(f.op.id, { id: f.op.id, status: "failed", message: s.reason });
+          emit({ type: "op-failed", op: f.op.id, message: s.reason });
+        }
+        break;
+      }
       if (outcome === "error") throw new TxFailedError(`cannot replace ${f.op.id}: ${redact(message ?? "", secrets)}`);
       next = bumpFees(next, o.gas.bumpPercent, o.gas.maxFeeGwei);
     }

@@ -3,7 +3,8 @@ import type { JournalEvent, TxSignedEvent } from "./events.js";
 import type { ExecEvent, ExecOptions, Flight } from "./flight.js";
 import type { StepState } from "./journal.js";
 import type { Op, OpResult } from "./ops.js";
-import { type RawReceipt, receiptEvent } from "./receipts.js";
+import { receiptEvent } from "./receipts.js";
+import { settle } from "./settle.js";
 import { classifySend, TxFailedError } from "./tx.js";
 
 export type Resumed = {
@@ -16,8 +17,9 @@ export type Resumed = {
 /**
  * Settles what a previous run left in the journal: a tx that was mined gets its receipt, one still
  * pending is rebroadcast (the same signed bytes: same hash, same nonce, same address) and awaited,
- * one never signed or whose nonce another tx took is voided so that the step starts over. Steps
- * already mined come back as done. A sent tx is never sent anew: nothing is deployed twice.
+ * one never signed, or whose nonce the chain proves another tx took (settle.ts), is voided so that
+ * the step starts over. Steps already mined come back as done. An RPC error while settling fails the
+ * run before anything is decided. A sent tx is never sent anew: nothing is deployed twice.
  */
 export async function resumeJournaled(
   o: ExecOptions,
@@ -30,46 +32,45 @@ export async function resumeJournaled(
 ): Promise<Resumed> {
   const addressOf = (id: string) => {
     const a = addresses.get(id);
-    if (!a) throw new BaseError(`internal: address of ${id} is not known yet`);
+    // Only when a dependency's nonce went to another tx while this step's tx, built on its predicted address, still waits.
+    if (!a) {
+      throw new BaseError(`cannot resume: a pending transaction was built on the address of ${id}, which was never deployed`, {
+        hint: "Another transaction took that nonce. Wait until the deployer has no pending transactions, then run w3o apply again.",
+      });
+    }
     return a;
   };
   const inFlight = new Map<string, Flight>();
   const pendingNonces = new Map<string, Set<number>>();
   const unsettled = [...journaled.values()].filter((s) => s.status !== "mined" && s.status !== "verified");
   if (unsettled.length) {
-    const hashes = unsettled.flatMap((s) => s.txs.map((t) => t.hash));
-    const receipts = await o.rpc.batch<RawReceipt | null>(hashes.map((h) => ({ method: "eth_getTransactionReceipt", params: [h] })));
-    const mined = new Map<string, RawReceipt>();
-    hashes.forEach((h, i) => {
-      const r = receipts[i];
-      if (r?.ok && r.result) mined.set(h, r.result);
-    });
-    const senders = [...new Set(unsettled.map((s) => s.intent.from.toLowerCase()))];
-    const latest = await o.rpc.batch<string>(senders.map((a) => ({ method: "eth_getTransactionCount", params: [a, "latest"] })));
-    const latestOf = new Map(senders.map((a, i) => [a, latest[i]?.ok ? Number(BigInt(latest[i].result)) : 0]));
+    const settled = await settle(
+      o.rpc,
+      unsettled
+        .filter((s) => s.txs.length)
+        .map((s) => ({ step: s.step, from: s.intent.from, nonce: s.intent.nonce, hashes: s.txs.map((t) => t.hash) })),
+    );
     const events: JournalEvent[] = [];
     const rebroadcast: TxSignedEvent[] = [];
     for (const st of unsettled.sort((a, b) => a.intent.nonce - b.intent.nonce)) {
       const op = byId.get(st.step)!;
-      const hit = st.txs.find((t) => mined.has(t.hash));
-      if (hit) {
-        const ev = receiptEvent(st.step, mined.get(hit.hash)!);
+      const last = st.txs.at(-1);
+      const s = settled.get(st.step);
+      if (!last || s?.kind === "replaced") {
+        events.push({
+          type: "voided",
+          step: st.step,
+          reason: s?.kind === "replaced" ? s.reason : "a previous run stopped before signing it",
+        });
+        journaled.delete(st.step);
+        addresses.delete(st.step);
+        continue;
+      }
+      if (s?.kind === "mined") {
+        const ev = receiptEvent(st.step, s.receipt);
         events.push(ev);
         st.receipt = ev;
         st.status = "mined";
-        continue;
-      }
-      const last = st.txs.at(-1);
-      if (!last) {
-        events.push({ type: "voided", step: st.step, reason: "a previous run stopped before signing it" });
-        journaled.delete(st.step);
-        addresses.delete(st.step);
-        continue;
-      }
-      if (last.nonce < (latestOf.get(st.intent.from.toLowerCase()) ?? 0)) {
-        events.push({ type: "voided", step: st.step, reason: `nonce ${last.nonce} was used by another transaction` });
-        journaled.delete(st.step);
-        addresses.delete(st.step);
         continue;
       }
       rebroadcast.push(last);

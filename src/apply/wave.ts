@@ -251,25 +251,38 @@ async function journalAndSign(x: ExecContext, wave: (Planned & { gasLimit: bigin
 /** Broadcasts signed txs in one batch and journals which the node accepted. */
 async function broadcast(x: ExecContext, wave: Planned[], signed: TxSignedEvent[]): Promise<void> {
   const res = await x.o.rpc.batch(signed.map((t) => ({ method: "eth_sendRawTransaction", params: [t.raw] })));
+  const outcomes = res.map(classifySend);
+  // "nonce too low" for a tx of ours: the answer to a first send was lost and the client sent it again after
+  // the node had taken it (on a devnet, mined it). The node knowing our hash tells that from a foreign tx.
+  const tooLow = outcomes.flatMap((c, i) => (c.outcome === "nonce-too-low" ? [i] : []));
+  const lookups = await x.o.rpc.batch(tooLow.map((i) => ({ method: "eth_getTransactionByHash", params: [signed[i]!.hash] })));
+  const ours = new Set(tooLow.filter((_, k) => lookups[k]?.ok && lookups[k].result !== null));
   const accepted: JournalEvent[] = [];
+  let refused: TxFailedError | undefined;
   const now = Date.now();
-  res.forEach((r, i) => {
+  outcomes.forEach(({ outcome, message }, i) => {
     const p = wave[i]!;
     const t = signed[i]!;
-    const { outcome, message } = classifySend(r);
-    if (outcome === "accepted") {
+    if (outcome === "accepted" || ours.has(i)) {
       accepted.push({ type: "tx-sent", step: p.op.id, hash: t.hash });
       x.inFlight.get(p.op.id)!.sentAt = now;
       x.emit({ type: "op-sent", op: p.op.id, hash: t.hash, nonce: t.nonce });
       return;
     }
-    // A fresh nonce refused as "too low" or "underpriced" means another tx holds it: not ours to replace.
-    throw new TxFailedError(`the node refused ${p.op.id} (nonce ${t.nonce}): ${redact(message ?? outcome, x.secrets)}`, {
-      hint:
-        outcome === "error"
-          ? "Check the deployer's balance and the network's gas settings, then apply again: the journal resumes."
-          : "Another transaction from this account uses the same nonce. Wait for it, then apply again.",
+    refused ??= new TxFailedError(`the node refused ${p.op.id} (nonce ${t.nonce}): ${redact(message ?? outcome, x.secrets)}`, {
+      hint: refusalHint(outcome, message ?? "", p.op.from),
     });
   });
+  // What the node took is journaled as sent even when a later tx of the batch was refused.
   await x.o.journal.append(...accepted);
+  if (refused) throw refused;
+}
+
+/** A hint only where it fits what the node said: a balance hint for a fee problem sends the user astray. */
+function refusalHint(outcome: string, message: string, from: string): string {
+  // A fresh nonce refused as "too low" or "underpriced" means another tx holds it: not ours to replace.
+  if (outcome !== "error") return "Another transaction from this account uses the same nonce. Wait for it, then apply again.";
+  if (/insufficient funds/i.test(message)) return `Fund ${from}, then apply again: the journal resumes.`;
+  if (/fee|gas/i.test(message)) return "Check the network's gas settings (networks.<name>.gas), then apply again: the journal resumes.";
+  return "Fix what the node says, then apply again: the journal resumes.";
 }
