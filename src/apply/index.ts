@@ -9,7 +9,7 @@ import { defaultStatePath, openState } from "../state/db.js";
 import type { ExecEvent } from "./executor.js";
 import { parseDuration } from "./fees.js";
 import { Journal } from "./journal.js";
-import { acquireLock } from "./lock.js";
+import { acquireLock, type LockInfo } from "./lock.js";
 import { applyNetwork, type NetworkApplyResult } from "./network.js";
 import { Rpc } from "./rpc.js";
 
@@ -23,6 +23,8 @@ export class PlanBlockedError extends BaseError {
 }
 
 export type ApplyEvent =
+  /** The lock was held by an apply on this host whose pid is gone: taken over (its journal is resumed). */
+  | { type: "lock-taken-over"; previous: LockInfo }
   | { type: "plan"; plan: Plan }
   | { type: "network-start"; network: string; ops: number }
   | ((ExecEvent | { type: "verified"; contract: string; checks: string[]; problems: string[] }) & { network: string })
@@ -58,6 +60,7 @@ export async function applyEnvironment(model: Model, envName: string, o: ApplyOp
   const state = await openState(o.statePath ?? defaultStatePath(model.dir));
   try {
     const lock = await acquireLock(state.db, { project: model.project, environment: envName }, o.command ?? `w3o apply --env ${envName}`);
+    if (lock.tookOver) o.onEvent?.({ type: "lock-taken-over", previous: lock.tookOver });
     try {
       return await applyLocked(model, envName, o, vars, state.db);
     } finally {
