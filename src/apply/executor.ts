@@ -1,6 +1,7 @@
 import { BaseError } from "../errors/index.js";
 import { initialFees } from "./fees.js";
 import type { ExecContext, ExecOptions } from "./flight.js";
+import { stopIfAborted } from "./interrupt.js";
 import { reduceJournal, type StepState } from "./journal.js";
 import { NonceManager } from "./nonces.js";
 import type { Op, OpResult } from "./ops.js";
@@ -71,6 +72,7 @@ export async function execute(ops: Op[], o: ExecOptions): Promise<Map<string, Op
   // 4. Waves until nothing is pending or in flight.
   let lastProgress = Date.now();
   while (x.pending.length || inFlight.size) {
+    await stopIfAborted(x);
     // Blocked: a dependency failed, so this op cannot be built or would deploy against nothing.
     for (let i = x.pending.length - 1; i >= 0; i--) {
       const op = x.pending[i]!;

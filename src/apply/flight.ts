@@ -27,6 +27,8 @@ export type ExecOptions = {
   pollMs: number;
   /** A local devnet (anvil, hardhat): a wedged pool is replaced out of at once instead of after `stuckAfter`. */
   devnet?: boolean;
+  /** Aborted on SIGINT/SIGTERM: execute stops between waves (interrupt.ts), sending nothing more. */
+  signal?: AbortSignal;
   onEvent?: (e: ExecEvent) => void;
 };
 

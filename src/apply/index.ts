@@ -8,8 +8,10 @@ import { createSigner, type Signer, type SignerSpec } from "../signers/index.js"
 import { defaultStatePath, openState } from "../state/db.js";
 import type { ExecEvent } from "./executor.js";
 import { parseDuration } from "./fees.js";
+import { ApplyInterruptedError, ExecInterrupted, type Remaining } from "./interrupt.js";
+import { finishCommand } from "./interrupted.js";
 import { Journal } from "./journal.js";
-import { acquireLock } from "./lock.js";
+import { acquireLock, type LockInfo } from "./lock.js";
 import { applyNetwork, type NetworkApplyResult } from "./network.js";
 import { Rpc } from "./rpc.js";
 
@@ -23,6 +25,8 @@ export class PlanBlockedError extends BaseError {
 }
 
 export type ApplyEvent =
+  /** The lock was held by an apply on this host whose pid is gone: taken over (its journal is resumed). */
+  | { type: "lock-taken-over"; previous: LockInfo }
   | { type: "plan"; plan: Plan }
   | { type: "network-start"; network: string; ops: number }
   | ((ExecEvent | { type: "verified"; contract: string; checks: string[]; problems: string[] }) & { network: string })
@@ -39,6 +43,10 @@ export type ApplyOptions = {
   maxInFlight?: number;
   pollMs?: number;
   command?: string;
+  /** Aborted on SIGINT/SIGTERM (with the signal's name as reason): stops at the next safe point, ApplyInterruptedError. */
+  signal?: AbortSignal;
+  /** The command that finishes an interrupted run, for its message; `w3o apply --env <env>` by default. */
+  finishCommand?: string;
   /** Called once the fresh plan is known, before anything is sent: return false to stop (no confirmation). */
   confirm?: (plan: Plan) => Promise<boolean>;
   onEvent?: (e: ApplyEvent) => void;
@@ -58,6 +66,7 @@ export async function applyEnvironment(model: Model, envName: string, o: ApplyOp
   const state = await openState(o.statePath ?? defaultStatePath(model.dir));
   try {
     const lock = await acquireLock(state.db, { project: model.project, environment: envName }, o.command ?? `w3o apply --env ${envName}`);
+    if (lock.tookOver) o.onEvent?.({ type: "lock-taken-over", previous: lock.tookOver });
     try {
       return await applyLocked(model, envName, o, vars, state.db);
     } finally {
@@ -86,6 +95,11 @@ async function applyLocked(
       });
     }
   }
+  const stopped = (remaining: Remaining[]) =>
+    new ApplyInterruptedError(String(o.signal?.reason ?? "a signal"), envName, remaining, o.finishCommand ?? finishCommand(envName));
+  const notStarted = (names: string[]): Remaining[] => names.map((network) => ({ network, inFlight: [], notSent: [] }));
+  // Compiling and reading the chain can take a while: a signal meanwhile stops before anything is sent.
+  if (o.signal?.aborted) throw stopped(notStarted(plan.networks.map((n) => n.name)));
   o.onEvent?.({ type: "plan", plan });
   const redeploy = new Set(o.redeploy ?? []);
   for (const name of redeploy) {
@@ -101,10 +115,13 @@ async function applyLocked(
       hint: "Fix what the plan marks with ✖, then run w3o plan and w3o apply again.",
     });
   }
-  if (o.confirm && !(await o.confirm(plan))) return { plan, networks: [], applied: false, failed: [] };
+  const confirmed = !o.confirm || (await o.confirm(plan));
+  if (o.signal?.aborted) throw stopped(notStarted(plan.networks.map((n) => n.name)));
+  if (!confirmed) return { plan, networks: [], applied: false, failed: [] };
 
   const networks: NetworkApplyResult[] = [];
-  for (const net of plan.networks) {
+  for (const [index, net] of plan.networks.entries()) {
+    if (o.signal?.aborted) throw stopped(notStarted(plan.networks.slice(index).map((n) => n.name)));
     const network = model.networks[net.name]!;
     const steps = net.steps;
     // Signers for the deployers this network needs; plan could not know keystore addresses, apply fills them in.
@@ -127,6 +144,7 @@ async function applyLocked(
     const rpc = new Rpc(rpcUrl(net.name, network, vars), { batchLimit: network.rpc.batchLimit, label: `network "${net.name}"` });
     const devnet = DEVNET_CHAIN_IDS.has(net.chainId);
     const result = await applyNetwork({
+      signal: o.signal,
       model,
       environment: envName,
       network: net.name,
@@ -151,6 +169,9 @@ async function applyLocked(
       devnet,
       recordDir: o.recordDir ?? model.dir,
       onEvent: (e) => o.onEvent?.({ ...e, network: net.name }),
+    }).catch((e: unknown) => {
+      if (!(e instanceof ExecInterrupted)) throw e;
+      throw stopped([{ network: net.name, ...e.remaining }, ...notStarted(plan.networks.slice(index + 1).map((n) => n.name))]);
     });
     o.onEvent?.({ type: "network-done", network: net.name, recordFile: result.recordFile, failed: result.failed });
     networks.push(result);

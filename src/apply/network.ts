@@ -33,6 +33,7 @@ export type NetworkApplyInput = {
   confirmations: number;
   pollMs: number;
   devnet?: boolean;
+  signal?: AbortSignal;
   /** Where the record file is written (the repo, or elsewhere for `w3o up`). */
   recordDir: string;
   onEvent?: (e: ExecEvent | { type: "verified"; contract: string; checks: string[]; problems: string[] }) => void;
@@ -78,6 +79,7 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
     confirmations: i.confirmations,
     pollMs: i.pollMs,
     devnet: i.devnet,
+    signal: i.signal,
     onEvent: i.onEvent,
   });
 

@@ -46,6 +46,8 @@ export class Progress {
 
 function describe(e: ApplyEvent): string | undefined {
   switch (e.type) {
+    case "lock-taken-over":
+      return `took over the lock of pid ${e.previous.pid}, which is gone (${e.previous.holder} since ${e.previous.since}: ${e.previous.command})`;
     case "network-start":
       return `${e.network}: applying ${e.ops} step(s)`;
     case "op-start":

@@ -1,4 +1,5 @@
 import { formatCompileDiagnostic } from "../compile/errors.js";
+import { interruptedLines, opLine } from "../state/interrupted.js";
 import type { Plan, PlanStep, PlanSummary } from "./types.js";
 
 type Paint = (s: string) => string;
@@ -12,10 +13,12 @@ export function summaryLine(s: PlanSummary): string {
   if (s.replace) parts.push(`${s.replace} to replace`);
   parts.push(`${s.remove} to remove`, `${s.noop} unchanged`, `${s.drift} drifted`);
   if (s.blocked) parts.push(`${s.blocked} blocked`);
+  if (s.interrupted) parts.push(`${s.interrupted} interrupted`);
   return `Plan: ${parts.join(", ")}`;
 }
 
-const label = (s: PlanStep) => (s.action === "update" && s.changes?.some((c) => c.kind === "upgrade") ? "upgrade" : s.action);
+const label = (s: PlanStep) =>
+  s.interrupted ? "resume" : s.action === "update" && s.changes?.some((c) => c.kind === "upgrade") ? "upgrade" : s.action;
 
 const SYMBOL: Record<string, [string, keyof Palette]> = {
   create: ["+", "green"],
@@ -25,6 +28,7 @@ const SYMBOL: Record<string, [string, keyof Palette]> = {
   remove: ["-", "red"],
   drift: ["!", "red"],
   noop: ["=", "dim"],
+  resume: ["↻", "yellow"],
 };
 
 const KIND: Record<PlanStep["kind"], string> = { plain: "", create2: "CREATE2", uups: "uups proxy", transparent: "transparent proxy" };
@@ -62,13 +66,22 @@ export function renderPlan(plan: Plan, paint: Palette = plain): string {
         lines.push(paint.red(`      ✖ ${first}`), ...more.map((l) => paint.red(`        ${l}`)));
       }
       if (s.action === "noop") continue;
+      if (s.interrupted) {
+        lines.push(paint.yellow("      interrupted: sent, not recorded; the next apply settles it"));
+        for (const o of s.interrupted) lines.push(paint.dim(`      ${opLine(o)}`));
+        continue;
+      }
       for (const r of s.reasons) lines.push(paint.dim(`      ${r}`));
     }
     lines.push("");
   }
   if (!plan.networks.length) lines.push(paint.dim("  (no contracts declared or recorded in this environment)"), "");
+  if (plan.interrupted) {
+    const shown = new Set(steps.flatMap((s) => (s.interrupted ?? []).map((o) => o.op)));
+    lines.push(...interruptedLines(plan.interrupted, shown).map((l) => paint.yellow(l)), "");
+  }
   const line = summaryLine(plan.summary);
-  lines.push(paint.bold(plan.summary.drift || plan.summary.blocked ? paint.red(line) : line));
+  lines.push(paint.bold(plan.summary.drift || plan.summary.blocked || plan.interrupted ? paint.red(line) : line));
   if (plan.summary.blocked) lines.push(paint.red("Apply will refuse this plan until the ✖ problems above are fixed."));
   return `${lines.join("\n")}\n`;
 }

@@ -6,6 +6,7 @@
 import type { CompileDiagnostic } from "../compile/errors.js";
 import type { Address, CompiledRepo, CompilerSettings, Hex, ImmutableReferences } from "../compile/types.js";
 import type { Model } from "../config/model.js";
+import type { Interrupted, UnrecordedOp } from "../state/interrupted.js";
 import type { DeploymentRecord } from "../state/record.js";
 
 export type { Address, Hex };
@@ -177,6 +178,11 @@ export type PlanStep = {
   problems?: string[];
   /** The record entry's key facts, when recorded. */
   recorded?: { address: Address; codeHash: Hex; implementation?: Address; implementationCodeHash?: Hex };
+  /**
+   * Transactions an interrupted apply sent for this step that no record covers (plan/interrupted.ts):
+   * the step is not a fresh one, the next apply resumes those transactions.
+   */
+  interrupted?: UnrecordedOp[];
 };
 
 export type PlanSummary = {
@@ -191,6 +197,8 @@ export type PlanSummary = {
   drift: number;
   /** Steps with problems: apply refuses until they are fixed. */
   blocked: number;
+  /** Steps an interrupted apply sent and did not record: counted here, not under their action. */
+  interrupted?: number;
 };
 
 export type Plan = {
@@ -204,6 +212,8 @@ export type Plan = {
   summary: PlanSummary;
   /** solc's warnings about the repo's own sources, when there are any: worth a reviewer's look before a deploy. */
   compilerWarnings?: CompileDiagnostic[];
+  /** What an apply that did not finish left in the journal and the lock (read by the CLI, not by plan). */
+  interrupted?: Interrupted;
 };
 
 /**

@@ -4,6 +4,7 @@ import { chains } from "../chains/index.js";
 import type { Model } from "../config/model.js";
 import { redactUrl } from "../errors/index.js";
 import { renderInput } from "../render/context.js";
+import { type Interrupted, opLine } from "../state/interrupted.js";
 import { deploymentRecord, recordPath } from "../state/record.js";
 import { checkContracts, type ImmutablesOf } from "./contracts.js";
 import { checkEvm, checkSolana, checkSubstrate, type NetworkState } from "./network.js";
@@ -14,6 +15,8 @@ export type VerifyOptions = {
   env: Record<string, string | undefined>;
   now?: number;
   immutables?: ImmutablesOf;
+  /** What an interrupted apply left (read by the caller from the state database): verification fails until it is finished. */
+  interrupted?: Interrupted;
 };
 
 /**
@@ -25,7 +28,8 @@ export async function verify(model: Model, envName: string, opts: VerifyOptions)
   renderInput(model, envName); // the same unknown-environment error as render
   const names = [...model.environments[envName]!.networks].sort();
   const networks = await Promise.all(names.map((n) => verifyNetwork(model, envName, n, opts)));
-  return { environment: envName, ok: networks.every((n) => !failed(n.checks) && n.contracts.every((c) => !failed(c.checks))), networks };
+  const ok = !opts.interrupted && networks.every((n) => !failed(n.checks) && n.contracts.every((c) => !failed(c.checks)));
+  return { environment: envName, ok, networks, ...(opts.interrupted ? { interrupted: opts.interrupted } : {}) };
 }
 
 async function verifyNetwork(model: Model, envName: string, name: string, opts: VerifyOptions): Promise<NetworkReport> {
@@ -53,7 +57,16 @@ async function verifyNetwork(model: Model, envName: string, name: string, opts: 
   report.checks.push(...state.checks);
   report.headAgeSeconds = state.headAgeSeconds;
   if (!chains[network.chain].evm) return report;
-  const record = await readRecord(model.dir, envName, name, report.checks);
+  const unrecorded = opts.interrupted?.networks.find((n) => n.network === name)?.ops ?? [];
+  if (unrecorded.length) {
+    report.checks.push({
+      check: "journal",
+      status: "fail",
+      message: `an interrupted apply sent ${unrecorded.length} transaction(s) that no record covers; finish it: ${opts.interrupted!.finish}`,
+    });
+    for (const o of unrecorded) report.checks.push({ check: "unrecorded", status: "fail", message: opLine(o) });
+  }
+  const record = await readRecord(model.dir, envName, name, report.checks, unrecorded.length > 0);
   if (!record) return report;
   if (!state.chainOk) {
     report.checks.push({ check: "contracts", status: "fail", message: "not checked: the RPC serves another chain" });
@@ -70,13 +83,14 @@ async function verifyNetwork(model: Model, envName: string, name: string, opts: 
   return report;
 }
 
-async function readRecord(dir: string, env: string, network: string, checks: Check[]) {
+async function readRecord(dir: string, env: string, network: string, checks: Check[], unrecorded: boolean) {
   const rel = recordPath(env, network);
   let text: string;
   try {
     text = await readFile(path.join(dir, rel), "utf8");
   } catch {
-    checks.push({ check: "record", status: "ok", message: `no ${rel}: nothing deployed yet` });
+    // After a crash, contracts may well be deployed: only the record is missing.
+    checks.push({ check: "record", status: "ok", message: `no ${rel}: ${unrecorded ? "nothing recorded yet" : "nothing deployed yet"}` });
     return undefined;
   }
   const parsed = deploymentRecord.safeParse(JSON.parse(text));

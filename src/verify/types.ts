@@ -1,3 +1,5 @@
+import type { Interrupted } from "../state/interrupted.js";
+
 export type CheckStatus = "ok" | "warn" | "fail";
 export type Check = { check: string; status: CheckStatus; message: string };
 
@@ -20,6 +22,12 @@ export type NetworkReport = {
   headAgeSeconds?: number;
 };
 
-export type VerifyReport = { environment: string; ok: boolean; networks: NetworkReport[] };
+export type VerifyReport = {
+  environment: string;
+  ok: boolean;
+  networks: NetworkReport[];
+  /** An apply that did not finish: its lock and unrecorded transactions. */
+  interrupted?: Interrupted;
+};
 
 export const failed = (checks: Check[]) => checks.some((c) => c.status === "fail");

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { cp, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -15,10 +15,10 @@ export async function fixtureCopy(): Promise<string> {
   return dir;
 }
 
-export type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+export type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; pid?: number };
 
-/** Runs the real CLI in a child process (asynchronously, so two can run at once). */
-export function w3o(args: string[], env: Record<string, string>, onStdout?: (all: string) => void): Promise<Run> {
+/** Runs the real CLI in a child process (asynchronously, so two can run at once); `onStdout` may signal it. */
+export function w3o(args: string[], env: Record<string, string>, onStdout?: (all: string, child: ChildProcess) => void): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), ...args], {
       cwd: ROOT,
@@ -28,12 +28,12 @@ export function w3o(args: string[], env: Record<string, string>, onStdout?: (all
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => {
       stdout += c.toString();
-      onStdout?.(stdout);
+      onStdout?.(stdout, child);
     });
     child.stderr.on("data", (c: Buffer) => {
       stderr += c.toString();
     });
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr, pid: child.pid }));
   });
 }
 

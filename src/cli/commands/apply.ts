@@ -1,8 +1,10 @@
 import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
+import { redact } from "../../errors/index.js";
 import type { Plan } from "../../plan/types.js";
 import { EXIT, UsageError } from "../exitCodes.js";
-import { out } from "../output.js";
+import { catchInterrupts, signalExitCode } from "../interrupt.js";
+import { err, out } from "../output.js";
 
 type Opts = { env: string; plan?: string; yes?: boolean; json?: boolean; state?: string; redeploy?: string; maxInFlight?: string };
 
@@ -21,10 +23,12 @@ export function register(program: Command): void {
     .option("--redeploy <contracts>", "comma-separated contracts to deploy anew, discarding what the journal or record has for them")
     .option("--max-in-flight <n>", "bound on transactions sent and not yet mined")
     .action(async (dir: string, opts: Opts) => {
-      const [{ loadModel }, { applyEnvironment }, { Progress }] = await Promise.all([
+      const [{ loadModel }, { applyEnvironment }, { Progress }, { ApplyInterruptedError }, { finishCommand }] = await Promise.all([
         import("../../config/load.js"),
         import("../../apply/index.js"),
         import("../progress.js"),
+        import("../../apply/interrupt.js"),
+        import("../../apply/interrupted.js"),
       ]);
       const model = await loadModel(dir);
       if (!model.environments[opts.env]) {
@@ -43,7 +47,11 @@ export function register(program: Command): void {
         .map((s) => s.trim())
         .filter(Boolean);
       let approved: Plan | undefined;
+      const interrupts = catchInterrupts((l) => process.stderr.write(`\n${err.yellow("!")} ${l}\n`));
+      const finish = `${finishCommand(opts.env, dir)}${opts.state ? ` --state ${opts.state}` : ""}`;
       const result = await applyEnvironment(model, opts.env, {
+        signal: interrupts.signal,
+        finishCommand: finish,
         planFile: opts.plan,
         statePath: opts.state,
         redeploy,
@@ -51,10 +59,21 @@ export function register(program: Command): void {
         command: `w3o apply ${process.argv.slice(3).join(" ")}`.trim(),
         confirm: async (plan) => {
           approved = plan;
-          return opts.yes || opts.plan ? true : ask(plan);
+          return opts.yes || opts.plan ? true : ask(plan, interrupts.signal);
         },
         onEvent: (e) => (opts.json ? json(e) : progress?.on(e)),
-      });
+      })
+        .catch(async (e: unknown) => {
+          await progress?.done();
+          if (!(e instanceof ApplyInterruptedError)) throw e;
+          // The lock is released by now; say what is left and how to finish, and exit as the signal asks.
+          if (opts.json) json({ type: "interrupted", signal: e.signal, remaining: e.remaining, finish: e.finish });
+          process.stderr.write(`${err.red("error:")} ${redact(e.message)}\n`);
+          process.exitCode = signalExitCode(e.signal as NodeJS.Signals);
+          return undefined;
+        })
+        .finally(() => interrupts.dispose());
+      if (!result) return;
       await progress?.done();
       // A replace means a new address: apply never does it unasked, and says what it left alone.
       const skipped = (approved?.networks ?? []).flatMap((n) =>
@@ -88,10 +107,12 @@ const summary = (n: { network: string; recordFile: string; record: { contracts: 
   addresses: Object.fromEntries(Object.entries(n.record.contracts).map(([k, v]) => [k, v.address])),
 });
 
-async function ask(plan: Plan): Promise<boolean> {
+async function ask(plan: Plan, signal: AbortSignal): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  // readline takes Ctrl-C from a raw terminal itself: hand it to the process, whose handler stops the apply.
+  rl.on("SIGINT", () => process.kill(process.pid, "SIGINT"));
   try {
-    const answer = await rl.question(`\nApply this plan to ${plan.environment}? Only "yes" is accepted: `);
+    const answer = await rl.question(`\nApply this plan to ${plan.environment}? Only "yes" is accepted: `, { signal }).catch(() => "");
     return answer.trim() === "yes";
   } finally {
     rl.close();

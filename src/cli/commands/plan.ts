@@ -12,11 +12,14 @@ export function register(program: Command): void {
     .requiredOption("-e, --env <environment>", "environment to plan (from w3o.yaml environments)")
     .option("--json", "print the plan as JSON")
     .option("--out <file>", "also write the plan as JSON to this file (for w3o apply --plan)")
-    .action(async (dir: string, opts: { env: string; json?: boolean; out?: string }) => {
-      const [{ loadModel }, { planEnvironment }, { renderPlan }] = await Promise.all([
+    .option("--state <file>", "state database, read to find an interrupted apply; default <repo>/.w3o/state.db")
+    .action(async (dir: string, opts: { env: string; json?: boolean; out?: string; state?: string }) => {
+      const [{ loadModel }, { planEnvironment }, { renderPlan }, { markInterrupted }, { readEnvInterrupted }] = await Promise.all([
         import("../../config/load.js"),
         import("../../plan/run.js"),
         import("../../plan/render.js"),
+        import("../../plan/interrupted.js"),
+        import("../../apply/interrupted.js"),
       ]);
       const model = await loadModel(dir);
       if (!model.environments[opts.env]) {
@@ -24,11 +27,14 @@ export function register(program: Command): void {
           hint: `Use one of: ${Object.keys(model.environments).join(", ")}.`,
         });
       }
-      const { plan } = await planEnvironment(model, opts.env);
+      const run = await planEnvironment(model, opts.env);
+      // Read-only, without the lock: what an apply that did not finish sent is not a fresh create.
+      const plan = markInterrupted(run.plan, readEnvInterrupted(model, opts.env, { dir, state: opts.state }));
       if (opts.out) await writeFile(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
       if (opts.json) printJson(plan);
       else process.stdout.write(renderPlan(plan, out));
-      // Drift needs a person (apply leaves drifted contracts alone) and apply refuses a blocked plan: neither is clean.
-      process.exitCode = plan.summary.drift || plan.summary.blocked ? EXIT.failed : EXIT.ok;
+      // Drift needs a person (apply leaves drifted contracts alone), apply refuses a blocked plan, and an
+      // interrupted apply must be finished before the plan says what the repo changes: none is clean.
+      process.exitCode = plan.summary.drift || plan.summary.blocked || plan.interrupted ? EXIT.failed : EXIT.ok;
     });
 }

@@ -4,8 +4,10 @@ import path from "node:path";
 import type { Command } from "commander";
 import { ConfigError } from "../../config/diagnostics.js";
 import { DEVNET_CHAIN_IDS, type Model } from "../../config/model.js";
+import { redact } from "../../errors/index.js";
 import { UsageError } from "../exitCodes.js";
-import { out } from "../output.js";
+import { catchInterrupts, signalExitCode } from "../interrupt.js";
+import { err, out } from "../output.js";
 
 /** The environment `up` deploys: "dev" if it exists, else the first whose networks are all local devnets. */
 function devEnvironment(model: Model): string {
@@ -68,8 +70,12 @@ export function register(program: Command): void {
         const vars: Record<string, string | undefined> = { ...process.env };
         for (const n of networks) vars[model.networks[n]!.rpc.env] = devnet.url;
         step(`planning and applying environment "${envName}" (${networks.join(", ")}) on a copy in ${work}`);
+        const interrupts = catchInterrupts((l) => process.stderr.write(`\n${err.yellow("!")} ${l}\n`));
         const result = await applyEnvironment(model, envName, {
           vars,
+          signal: interrupts.signal,
+          // The devnet and the copy go with this run: finishing it means running up again.
+          finishCommand: `w3o up ${dir}`,
           command: `w3o up ${dir}`,
           onEvent: (e) => {
             if (e.type === "plan") process.stdout.write(`\n${renderPlan(e.plan, out)}\n`);
@@ -77,7 +83,17 @@ export function register(program: Command): void {
             else if (e.type === "verified" && e.problems.length)
               process.stdout.write(`  ${out.red("✖")} ${e.contract}: ${e.problems.join("; ")}\n`);
           },
-        });
+        })
+          .catch((e: unknown) => {
+            const sig = interrupts.received();
+            // A Ctrl-C on a terminal reaches anvil too: whatever failed then, the user asked to stop.
+            if (!sig) throw e;
+            process.stderr.write(`${err.red("error:")} ${redact(e instanceof Error ? e.message : String(e))}\n`);
+            process.exitCode = signalExitCode(sig);
+            return undefined;
+          })
+          .finally(() => interrupts.dispose());
+        if (!result) return;
         for (const n of result.networks) {
           step(`deployed on ${n.network} (verified: code, proxies, owners, expectations):`);
           for (const [name, c] of Object.entries(n.record.contracts)) {

@@ -1,0 +1,66 @@
+import { BaseError } from "../errors/index.js";
+import type { ExecContext } from "./flight.js";
+import { pollReceipts } from "./receipts.js";
+
+/** What one network had left when the apply was asked to stop. */
+export type Remaining = {
+  network: string;
+  /** Steps done (mined, skipped or found done) before the stop; undefined when the network was not started. */
+  done?: number;
+  /** Sent and not yet mined: journaled (write-ahead), so the next apply settles them, never sends them anew. */
+  inFlight: { op: string; nonce: number; hash: string }[];
+  /** Never signed: the next apply sends them. */
+  notSent: string[];
+};
+
+/** Thrown by execute once it stopped at a safe point: between waves, with every sent tx journaled. */
+export class ExecInterrupted extends Error {
+  constructor(readonly remaining: Omit<Remaining, "network">) {
+    super("interrupted");
+  }
+}
+
+/**
+ * The apply stopped on a signal (SIGINT, SIGTERM): nothing more was sent, what was in flight is in
+ * the journal, and the lock is released by the time the caller sees this. `finish` resumes it.
+ */
+export class ApplyInterruptedError extends BaseError {
+  override name = "ApplyInterruptedError";
+  constructor(
+    readonly signal: string,
+    readonly environment: string,
+    readonly remaining: Remaining[],
+    readonly finish: string,
+  ) {
+    const sent = remaining.some((r) => r.done || r.inFlight.length);
+    super(`apply of ${environment} interrupted by ${signal}: ${sent ? "no new transaction was sent after it" : "nothing was sent"}`, {
+      metaMessages: remaining.flatMap(describe),
+      hint: `Every transaction sent is in the journal and the lock is released. To finish: ${finish}`,
+    });
+  }
+}
+
+function describe(r: Remaining): string[] {
+  if (r.done === undefined) return [`${r.network}: not started`];
+  return [
+    `${r.network}: ${r.done} done, ${r.inFlight.length} sent and not yet mined, ${r.notSent.length} not sent`,
+    ...r.inFlight.map((f) => `  in flight: ${f.op} (nonce ${f.nonce}, tx ${f.hash})`),
+    ...r.notSent.map((id) => `  not sent: ${id}`),
+  ];
+}
+
+/**
+ * Stops execute when its signal is aborted: one last receipt poll journals what was mined meanwhile
+ * (best effort: the journal already holds every signed tx, so a failing node changes nothing),
+ * then what remains is thrown.
+ */
+export async function stopIfAborted(x: ExecContext): Promise<void> {
+  if (!x.o.signal?.aborted) return;
+  if (x.inFlight.size) await pollReceipts(x).catch(() => false);
+  const done = [...x.results.values()].filter((r) => r.status === "done" || r.status === "skipped").length;
+  throw new ExecInterrupted({
+    done,
+    inFlight: [...x.inFlight.values()].map((f) => ({ op: f.op.id, nonce: f.intent.nonce, hash: f.txs.at(-1)!.hash })),
+    notSent: x.pending.map((op) => op.id),
+  });
+}
