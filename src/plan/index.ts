@@ -6,6 +6,7 @@ import type { Model } from "../config/model.js";
 import { BaseError } from "../errors/index.js";
 import type { DeploymentRecord } from "../state/record.js";
 import { compareStrings } from "../util/compare.js";
+import { abiProblems } from "./abiProblems.js";
 import { proxyArtifact } from "./create2.js";
 import { EIP170_CODE_SIZE_LIMIT, stepProblems } from "./problems.js";
 import { isRef, type Known, resolveAddress } from "./resolve.js";
@@ -155,7 +156,8 @@ const recordedFacts = (rec: DeploymentRecord["contracts"][string]): NonNullable<
 function stepFor(ctx: StepContext, name: string, record: DeploymentRecord | undefined, snap: NetworkSnapshot): PlanStep {
   const step = actionFor(ctx, name, record, snap);
   const limit = ctx.model.networks[ctx.network]?.codeSizeLimit ?? EIP170_CODE_SIZE_LIMIT;
-  const problems = stepProblems(step, ctx.artifacts.contracts[name] as Artifact, limit);
+  const artifact = ctx.artifacts.contracts[name] as Artifact;
+  const problems = [...abiProblems(ctx.model, name, artifact), ...stepProblems(step, artifact, limit)];
   return problems.length ? { ...step, problems } : step;
 }
 
