@@ -3,6 +3,7 @@ import type { Artifact } from "../compile/types.js";
 import { locate, type Model } from "../config/model.js";
 import type { ArgValue } from "../config/schema/contract.js";
 import type { Path } from "../config/source.js";
+import { INTEGER_TEXT, parseInteger } from "../util/integer.js";
 
 /** One ABI parameter, as solc writes it in the artifact. */
 type Param = { name?: string; type: string; components?: readonly Param[] };
@@ -146,8 +147,8 @@ export function valueProblem(p: Param, v: ArgValue): string | undefined {
       if (!Number.isInteger(v)) return `is ${shown}, not an integer`;
       if (!Number.isSafeInteger(v)) return `is ${shown}, a number YAML read with lost digits: quote it`;
       n = BigInt(v);
-    } else if (typeof v === "string" && /^-?(\d+|0x[0-9a-fA-F]+)$/.test(v)) {
-      n = v.startsWith("-") ? -BigInt(v.slice(1)) : BigInt(v);
+    } else if (typeof v === "string" && INTEGER_TEXT.test(v)) {
+      n = parseInteger(v);
     } else return `is ${shown}, not an integer`;
     const [min, max] = int[1] ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
     if (n < min || n > max) return `is ${n}, outside ${p.type}'s range ${min}…${max}`;
