@@ -25,6 +25,8 @@ export type NetworkApplyInput = {
   steps: PlanStep[];
   artifacts: CompiledRepo;
   record: DeploymentRecord | undefined;
+  /** The chain's genesis block hash, from plan's snapshot: written into the record. */
+  genesisHash?: string;
   rpc: Rpc;
   journal: Journal;
   signers: Map<string, Signer>;
@@ -157,6 +159,7 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
     environment: i.environment,
     network: i.network,
     chainId: i.chainId,
+    genesisHash: i.genesisHash,
     steps: i.steps,
     results,
     artifacts: i.artifacts,

@@ -28,7 +28,9 @@ export function register(program: Command): void {
       if (opts.out) await writeFile(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
       if (opts.json) printJson(plan);
       else process.stdout.write(renderPlan(plan, out));
-      // Drift needs a person (apply leaves drifted contracts alone) and apply refuses a blocked plan: neither is clean.
-      process.exitCode = plan.summary.drift || plan.summary.blocked ? EXIT.failed : EXIT.ok;
+      // Drift needs a person (apply leaves drifted contracts alone), apply refuses a blocked plan, and a record
+      // from another chain is redeployed only when asked: none of them is clean.
+      const foreign = plan.networks.some((n) => n.foreignRecord);
+      process.exitCode = plan.summary.drift || plan.summary.blocked || foreign ? EXIT.failed : EXIT.ok;
     });
 }
