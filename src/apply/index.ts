@@ -52,7 +52,17 @@ export type ApplyOptions = {
   onEvent?: (e: ApplyEvent) => void;
 };
 
-export type ApplyResult = { plan: Plan; networks: NetworkApplyResult[]; applied: boolean; failed: string[] };
+/** A step of the plan apply left undone, and why: it never counts as applied. */
+export type SkippedStep = { id: string; contract: string; action: "replace" | "drift"; why: string };
+
+export type ApplyResult = {
+  plan: Plan;
+  networks: NetworkApplyResult[];
+  applied: boolean;
+  failed: string[];
+  /** Steps the plan holds that this run did not do: a replace not asked for with --redeploy, a drift. */
+  skipped: SkippedStep[];
+};
 
 /** Local devnets take every tx at once; public mempools cap txs per sender (geth keeps 16 executable per account). */
 const defaultInFlight = (chainId: number) => (DEVNET_CHAIN_IDS.has(chainId) ? 256 : 16);
@@ -105,6 +115,20 @@ async function applyLocked(
   for (const name of redeploy) {
     if (!model.contracts[name])
       throw new BaseError(`--redeploy ${name}: no such contract`, { hint: `Contracts: ${Object.keys(model.contracts).join(", ")}` });
+    // Asked to redeploy what apply would not touch: saying nothing and "Apply complete" would be a lie.
+    const idle = plan.networks.flatMap((n) => n.steps).filter((s) => s.contract === name && (s.action === "drift" || s.action === "noop"));
+    if (idle.length) {
+      throw new BaseError(
+        `--redeploy ${name}: the plan has nothing to deploy for ${name} (${idle.map((s) => `${s.id}: ${s.action}`).join(", ")})`,
+        {
+          details: idle.flatMap((s) => s.reasons).join("; "),
+          hint:
+            idle[0]?.action === "drift"
+              ? "apply does not act on drift: find out what changed on chain, then fix the chain or the record (git)."
+              : "It is deployed as the repo says; nothing to redeploy.",
+        },
+      );
+    }
   }
   const blocked = plan.networks
     .flatMap((n) => n.steps)
@@ -115,9 +139,10 @@ async function applyLocked(
       hint: "Fix what the plan marks with ✖, then run w3o plan and w3o apply again.",
     });
   }
+  const skipped = skippedSteps(plan, redeploy);
   const confirmed = !o.confirm || (await o.confirm(plan));
   if (o.signal?.aborted) throw stopped(notStarted(plan.networks.map((n) => n.name)));
-  if (!confirmed) return { plan, networks: [], applied: false, failed: [] };
+  if (!confirmed) return { plan, networks: [], applied: false, failed: [], skipped };
 
   const networks: NetworkApplyResult[] = [];
   for (const [index, net] of plan.networks.entries()) {
@@ -151,7 +176,9 @@ async function applyLocked(
       chainId: net.chainId,
       steps,
       artifacts: run.artifacts,
-      record: run.records[net.name],
+      // A record of another chain history is not this chain's: the new record starts empty (plan/foreign.ts).
+      record: net.foreignRecord ? undefined : run.records[net.name],
+      genesisHash: net.genesisHash ?? undefined,
       rpc,
       journal: new Journal(db, { project: model.project, environment: envName, network: net.name }),
       signers,
@@ -176,5 +203,20 @@ async function applyLocked(
     o.onEvent?.({ type: "network-done", network: net.name, recordFile: result.recordFile, failed: result.failed });
     networks.push(result);
   }
-  return { plan, networks, applied: true, failed: networks.flatMap((n) => n.failed) };
+  return { plan, networks, applied: true, failed: networks.flatMap((n) => n.failed), skipped };
+}
+
+/** What a run with these --redeploy names leaves undone. */
+function skippedSteps(plan: Plan, redeploy: Set<string>): SkippedStep[] {
+  const out: SkippedStep[] = [];
+  for (const net of plan.networks) {
+    for (const s of net.steps) {
+      if (s.action === "replace" && !redeploy.has(s.contract)) {
+        const why = net.foreignRecord ? "its record is from another chain" : "a replace deploys a new address";
+        out.push({ id: s.id, contract: s.contract, action: "replace", why });
+      } else if (s.action === "drift")
+        out.push({ id: s.id, contract: s.contract, action: "drift", why: "drifted: apply leaves drift to a person" });
+    }
+  }
+  return out;
 }

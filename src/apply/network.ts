@@ -1,7 +1,9 @@
 import { getAddress } from "ethers";
 import type { CompiledRepo } from "../compile/types.js";
 import type { Model } from "../config/model.js";
-import type { PlanStep, ResolvedArg } from "../plan/types.js";
+import type { ArgValue } from "../config/schema/contract.js";
+import { resolveArgs } from "../plan/resolve.js";
+import type { Address, PlanStep, ResolvedArg } from "../plan/types.js";
 import type { Signer } from "../signers/index.js";
 import type { DeploymentRecord } from "../state/record.js";
 import { writeRecord } from "../state/records.js";
@@ -23,6 +25,8 @@ export type NetworkApplyInput = {
   steps: PlanStep[];
   artifacts: CompiledRepo;
   record: DeploymentRecord | undefined;
+  /** The chain's genesis block hash, from plan's snapshot: written into the record. */
+  genesisHash?: string;
   rpc: Rpc;
   journal: Journal;
   signers: Map<string, Signer>;
@@ -84,7 +88,7 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
   });
 
   const addressOf = (id: string) => results.get(id)?.address;
-  const resolveArgs = (step: PlanStep, args: ResolvedArg[]): unknown[] => {
+  const resolveStepArgs = (step: PlanStep, args: ResolvedArg[]): unknown[] => {
     const value = (v: ResolvedArg): unknown => {
       if (Array.isArray(v)) return v.map(value);
       if (typeof v !== "object") return v;
@@ -98,10 +102,27 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
   };
   const resolveAddr = (v: PlanStep["owner"]): string | undefined => {
     if (v === undefined) return undefined;
-    const r = resolveArgs(i.steps[0]!, [v as ResolvedArg])[0];
+    const r = resolveStepArgs(i.steps[0]!, [v as ResolvedArg])[0];
     return typeof r === "string" ? getAddress(r) : undefined;
   };
 
+  // `expect:` args and returns take the same references as constructor args, resolved with this run's addresses.
+  const known = {
+    contracts: Object.fromEntries(
+      [...byContract.keys(), ...Object.keys(recorded)].flatMap((name) => {
+        const dep = byContract.get(name);
+        const a = (dep && addressOf(addressOp(dep))) ?? recorded[name]?.address;
+        return a ? [[name, a as Address]] : [];
+      }),
+    ),
+    accounts: i.accounts as Record<string, Address>,
+  };
+  const resolvedExpect = (name: string) =>
+    (i.model.contracts[name]?.expect ?? []).map((x) => ({
+      ...x,
+      args: resolveArgs(x.args, known).args as ArgValue[],
+      returns: resolveArgs([x.returns], known).args[0] as ArgValue,
+    }));
   const expectations: Expectation[] = [];
   for (const step of i.steps) {
     const touched = ops.some((op) => op.id.startsWith(`${step.id}#`));
@@ -121,7 +142,7 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
       roles: (step.roles ?? []).flatMap((r) =>
         r.accounts.map((a) => ({ role: r.role, account: resolveAddr(a)! })).filter((x) => x.account),
       ),
-      expect: i.model.contracts[step.contract]?.expect ?? [],
+      expect: resolvedExpect(step.contract),
     });
   }
   const verifications = await verifyDeployed(i.rpc, i.network, i.chainId, i.artifacts, expectations);
@@ -140,11 +161,12 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
     environment: i.environment,
     network: i.network,
     chainId: i.chainId,
+    genesisHash: i.genesisHash,
     steps: i.steps,
     results,
     artifacts: i.artifacts,
     verifications: vmap,
-    resolveArgs,
+    resolveArgs: resolveStepArgs,
     now: new Date().toISOString(),
   });
   const recordFile = await writeRecord(i.recordDir, record);

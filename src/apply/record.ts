@@ -12,6 +12,8 @@ export type RecordInput = {
   environment: string;
   network: string;
   chainId: number;
+  /** Hash of the chain's genesis block, when the endpoint gave it. */
+  genesisHash?: string;
   steps: PlanStep[];
   results: Map<string, OpResult>;
   artifacts: CompiledRepo;
@@ -29,7 +31,9 @@ const done = (r: OpResult | undefined) => r?.status === "done" || r?.status === 
  * whose ownership transfer failed is recorded with the owner the chain reports.
  */
 export function nextRecord(i: RecordInput): DeploymentRecord {
-  const contracts: Record<string, RecordedContract> = { ...(i.base?.contracts ?? {}) };
+  // Entries of another chain history are not carried over: only what is on this chain goes in.
+  const sameChain = !i.base?.genesisHash || !i.genesisHash || i.base.genesisHash.toLowerCase() === i.genesisHash.toLowerCase();
+  const contracts: Record<string, RecordedContract> = { ...(sameChain ? (i.base?.contracts ?? {}) : {}) };
   for (const step of i.steps) {
     const art = i.artifacts.contracts[step.contract];
     const v = i.verifications.get(step.contract);
@@ -108,7 +112,16 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
       contracts[step.contract] = entry;
     }
   }
-  return { version: 1, project: i.project, environment: i.environment, network: i.network, chainId: i.chainId, contracts };
+  const genesisHash = i.genesisHash ?? (sameChain ? i.base?.genesisHash : undefined);
+  return {
+    version: 1,
+    project: i.project,
+    environment: i.environment,
+    network: i.network,
+    chainId: i.chainId,
+    ...(genesisHash ? { genesisHash } : {}),
+    contracts,
+  };
 }
 
 /** Roles as the chain has them after this run, for the (role, account) pairs w3o manages. */

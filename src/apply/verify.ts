@@ -5,6 +5,7 @@ import type { Contract } from "../config/model.js";
 import type { ArgValue } from "../config/schema/contract.js";
 import { proxyArtifact } from "../plan/create2.js";
 import type { Address, LiveContract, SnapshotTarget } from "../plan/types.js";
+import { INTEGER_TEXT, parseInteger } from "../util/integer.js";
 import type { Rpc } from "./rpc.js";
 
 /** What apply expects of one contract it touched, with every address resolved. */
@@ -139,7 +140,11 @@ const eq = (a: string | null | undefined, b: string) => typeof a === "string" &&
 
 function same(value: unknown, want: ArgValue): boolean {
   if (Array.isArray(want)) return Array.isArray(value) && value.length === want.length && want.every((w, i) => same(value[i], w));
-  if (typeof value === "bigint") return value.toString() === String(want);
+  // Exactly: the loader refused numbers YAML could not hold (config/numbers.ts); strings are digits or 0x-hex.
+  if (typeof value === "bigint") {
+    if (typeof want === "number") return Number.isSafeInteger(want) && BigInt(want) === value;
+    return typeof want === "string" && INTEGER_TEXT.test(want) && parseInteger(want) === value;
+  }
   if (typeof value === "string" && typeof want === "string" && /^0x[0-9a-fA-F]{40}$/.test(want)) return eq(value, want);
   return value === want;
 }

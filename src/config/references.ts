@@ -1,6 +1,7 @@
 import { chains } from "../chains/index.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { DEVNET_CHAIN_IDS, locate, type Model, type NamedSection } from "./model.js";
+import { lossyNumbers } from "./numbers.js";
 import { REFERENCE_RE } from "./schema/common.js";
 import type { ArgValue } from "./schema/contract.js";
 import type { Path } from "./source.js";
@@ -107,7 +108,9 @@ export function checkReferences(model: Model, names: Record<NamedSection, Set<st
       ...referencesIn(c.owner, ["owner"]),
       ...referencesIn(c.admin, ["admin"]),
       ...Object.entries(c.roles ?? {}).flatMap(([role, list]) => referencesIn(list, ["roles", role])),
+      ...c.expect.flatMap((x, i) => [...referencesIn(x.args, ["expect", i, "args"]), ...referencesIn(x.returns, ["expect", i, "returns"])]),
     ];
+    out.push(...lossyNumbers(model, name));
     for (const ref of refs) {
       if (!need(ref.kind, ref.name, "contracts", name, ref.path)) continue;
       if (ref.kind === "contracts") {

@@ -6,7 +6,9 @@ import type { Model } from "../config/model.js";
 import { BaseError } from "../errors/index.js";
 import type { DeploymentRecord } from "../state/record.js";
 import { compareStrings } from "../util/compare.js";
+import { abiProblems } from "./abiProblems.js";
 import { proxyArtifact } from "./create2.js";
+import { foreignRecord } from "./foreign.js";
 import { EIP170_CODE_SIZE_LIMIT, stepProblems } from "./problems.js";
 import { isRef, type Known, resolveAddress } from "./resolve.js";
 import { baseStep, changesOf, describeChange, describeDrift, driftOf, replaceReasons, type StepContext } from "./steps.js";
@@ -100,15 +102,21 @@ export function plan(
         `the deployment record of ${env.name}/${network} is for chain ${record.chainId}, the endpoint is chain ${snap.chainId}`,
       );
     }
+    // A record of another chain history says nothing about this chain: every contract is planned anew.
+    const foreign = foreignRecord(record, snap);
+    const usable = foreign ? undefined : record;
     const ctx: StepContext = {
       model,
       network,
       chainId: snap.chainId,
-      known: { contracts: recordedAddresses(record), accounts: env.accounts },
+      known: { contracts: recordedAddresses(usable), accounts: env.accounts },
       artifacts,
     };
-    const steps = declared.map((name) => stepFor(ctx, name, record, snap));
-    for (const name of Object.keys(record?.contracts ?? {}).sort()) {
+    const steps = declared.map((name) => {
+      const step = stepFor(ctx, name, usable, snap);
+      return foreign ? { ...step, action: "replace" as const, reasons: [foreign.reason, ...step.reasons] } : step;
+    });
+    for (const name of Object.keys(usable?.contracts ?? {}).sort()) {
       if (declared.includes(name)) continue;
       const rec = record?.contracts[name];
       if (!rec) continue;
@@ -129,7 +137,14 @@ export function plan(
         recorded: recordedFacts(rec),
       });
     }
-    networks.push({ name: network, chainId: snap.chainId, blockNumber: snap.blockNumber, steps: deployOrder(steps) });
+    networks.push({
+      name: network,
+      chainId: snap.chainId,
+      blockNumber: snap.blockNumber,
+      ...(snap.genesisHash ? { genesisHash: snap.genesisHash } : {}),
+      ...(foreign ? { foreignRecord: { ...foreign, command: `w3o apply --env ${env.name} --redeploy ${declared.join(",")}` } } : {}),
+      steps: deployOrder(steps),
+    });
   }
   const summary = summarize(networks.flatMap((n) => n.steps));
   return {
@@ -155,7 +170,8 @@ const recordedFacts = (rec: DeploymentRecord["contracts"][string]): NonNullable<
 function stepFor(ctx: StepContext, name: string, record: DeploymentRecord | undefined, snap: NetworkSnapshot): PlanStep {
   const step = actionFor(ctx, name, record, snap);
   const limit = ctx.model.networks[ctx.network]?.codeSizeLimit ?? EIP170_CODE_SIZE_LIMIT;
-  const problems = stepProblems(step, ctx.artifacts.contracts[name] as Artifact, limit);
+  const artifact = ctx.artifacts.contracts[name] as Artifact;
+  const problems = [...abiProblems(ctx.model, name, artifact), ...stepProblems(step, artifact, limit)];
   return problems.length ? { ...step, problems } : step;
 }
 
@@ -264,7 +280,7 @@ export function planInputsHash(inputs: PlanInputs): Hex {
       const s = snapshots[n];
       if (!s) return [n, null];
       const state = Object.fromEntries(Object.entries(s.contracts).map(([name, c]) => [name, c]));
-      return [n, { chainId: s.chainId, contracts: state }];
+      return [n, { chainId: s.chainId, genesisHash: s.genesisHash ?? null, contracts: state }];
     }),
   );
   const payload = {

@@ -56,6 +56,12 @@ export function renderPlan(plan: Plan, paint: Palette = plain): string {
   const kindWidth = Math.max(0, ...steps.map((s) => KIND[s.kind].length));
   for (const net of plan.networks) {
     lines.push(paint.cyan(`${net.name} (chain ${net.chainId}, block ${net.blockNumber})`));
+    if (net.foreignRecord) {
+      lines.push(
+        paint.red(`  ! ${net.foreignRecord.reason}`),
+        paint.red(`    Nothing recorded is on this chain. To deploy it all anew here: ${net.foreignRecord.command}`),
+      );
+    }
     for (const s of net.steps) {
       const action = label(s);
       const [symbol, colour] = SYMBOL[action] ?? ["?", "bold"];

@@ -5,6 +5,7 @@ import { upgradesCore } from "../compile/upgradesCore.js";
 import { locate, type Model } from "../config/model.js";
 import { BaseError } from "../errors/index.js";
 import type { RecordedContract } from "../state/record.js";
+import { abiProblems } from "./abiProblems.js";
 import { create2Address, encodeArgs, initCode, initializerData, proxyArtifact, proxyConstructorArgs } from "./create2.js";
 import { isRef, type Known, resolveAddress, resolveArgs, sameAddress } from "./resolve.js";
 import type { Address, AddressOrRef, Drift, Hex, LiveContract, PlanStep, UpdateChange } from "./types.js";
@@ -60,7 +61,8 @@ export function baseStep(ctx: StepContext, name: string): Omit<PlanStep, "action
         accounts: (c.roles?.[role] ?? []).map((a) => resolveAddress(a, ctx.known) as AddressOrRef),
       }));
   }
-  if (c.salt && !args.unresolved) {
+  // Arguments that do not fit the ABI are the step's problems (abiProblems): no address to predict.
+  if (c.salt && !args.unresolved && !abiProblems(ctx.model, name, artifact).length) {
     const code = encodeOrExplain(ctx, name, ["args"], () => initCode(artifact, args.args as unknown[]));
     const implAddress = create2Address(code, c.salt);
     if (!c.proxy) step.expectedAddress = implAddress;
@@ -254,7 +256,7 @@ export function replaceReasons(
   }
   if (step.dependsOn.length) {
     out.push(`its constructor takes ${step.dependsOn.map((d) => d.split("/")[1]).join(", ")}, which will be deployed anew`);
-  } else {
+  } else if (!abiProblems(ctx.model, step.contract, artifact).length) {
     const encoded = encodeOrExplain(ctx, step.contract, ["args"], () => encodeArgs(artifact, step.args as unknown[]));
     if (encoded.toLowerCase() !== rec.encodedArgs.toLowerCase()) {
       out.push(`constructor arguments changed (recorded ${JSON.stringify(rec.args)}, now ${JSON.stringify(step.args)})`);

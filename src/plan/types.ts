@@ -54,6 +54,8 @@ export type LiveContract = {
 export type NetworkSnapshot = {
   network: string;
   chainId: number;
+  /** Hash of block 0 (lower-case): which history of the chain this is. Null when the endpoint did not say. */
+  genesisHash?: Hex | null;
   blockNumber: number;
   /** Keyed by contract resource name. */
   contracts: Record<string, LiveContract>;
@@ -185,6 +187,17 @@ export type PlanStep = {
   interrupted?: UnrecordedOp[];
 };
 
+/** A deployment record from another chain history than the endpoint's (plan/foreign.ts). */
+export type ForeignRecord = {
+  /** In words, for the plan and apply's refusal. */
+  reason: string;
+  /** Absent for a record written before w3o kept the genesis hash. */
+  recordedGenesis?: Hex;
+  liveGenesis: Hex | null;
+  /** The one command that deploys the network's contracts anew on this chain. */
+  command: string;
+};
+
 export type PlanSummary = {
   create: number;
   /** update steps containing an upgrade. */
@@ -208,7 +221,16 @@ export type Plan = {
   compiler: CompilerSettings;
   /** sha256 (0x…) over model contracts/networks/accounts for this environment, compiled code, records and snapshots. */
   inputsHash: Hex;
-  networks: { name: string; chainId: number; blockNumber: number; steps: PlanStep[] }[];
+  networks: {
+    name: string;
+    chainId: number;
+    blockNumber: number;
+    /** Hash of the chain's genesis block, as the snapshot read it (what apply records). */
+    genesisHash?: Hex | null;
+    /** Set when the record is of another history of the chain: its contracts are planned anew, as replace steps. */
+    foreignRecord?: ForeignRecord;
+    steps: PlanStep[];
+  }[];
   summary: PlanSummary;
   /** solc's warnings about the repo's own sources, when there are any: worth a reviewer's look before a deploy. */
   compilerWarnings?: CompileDiagnostic[];

@@ -62,6 +62,11 @@ export const deploymentRecord = z.object({
   environment: z.string(),
   network: z.string(),
   chainId: z.number().int(),
+  /**
+   * Hash of the chain's genesis block when the record was written: a record whose chain was reset (a
+   * devnet restarted) is told apart from drift. Absent in records written before w3o recorded it.
+   */
+  genesisHash: hash.optional(),
   contracts: z.record(z.string(), recordedContract),
 });
 

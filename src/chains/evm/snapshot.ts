@@ -1,5 +1,5 @@
 import { getAddress, Interface } from "ethers";
-import type { Address } from "../../compile/types.js";
+import type { Address, Hex } from "../../compile/types.js";
 import { BaseError, redactUrl } from "../../errors/index.js";
 import type { LiveContract, NetworkSnapshot, SnapshotTarget } from "../../plan/types.js";
 import { type CodeHashTarget, codeHashChunks, codeHashRequest, collectCodeHashes } from "./codeHashes.js";
@@ -45,7 +45,7 @@ const SPLIT_ABOVE = 500;
 /**
  * Reads the live state of every recorded contract on one network in one JSON-RPC batch (two
  * concurrent halves past SPLIT_ABOVE calls; ceil(calls / cap) where the provider caps batches):
- * eth_chainId, eth_blockNumber, and per contract the EIP-1967 implementation/admin and Initializable
+ * eth_chainId, eth_blockNumber, the genesis block's hash, and per contract the EIP-1967 implementation/admin and Initializable
  * slots. The code hashes of every contract and recorded implementation (CodeHashes: the code itself
  * stays on the node) and owner(), ProxyAdmin owner() and hasRole() for all contracts (Multicall3
  * aggregate3) go in a few eth_calls in the same batch. The number of HTTP requests does not grow
@@ -56,6 +56,8 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
   const calls: RpcCall[] = [
     { method: "eth_chainId", params: [] },
     { method: "eth_blockNumber", params: [] },
+    // The chain's identity: a devnet restarted with the same chain id has another genesis block.
+    { method: "eth_getBlockByNumber", params: ["0x0", false] },
   ];
   // impl/admin/init index `calls`; hash/implHash index `hashTargets`.
   const at: Record<string, { hash: number; impl: number; admin: number; init: number; implHash?: number }> = {};
@@ -115,6 +117,10 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     );
   }
   const blockNumber = Number(BigInt(value(results[1], "eth_blockNumber") as string));
+  // An endpoint that will not give block 0 leaves the identity unknown: plan then compares nothing.
+  const genesis = results[2]?.result as { hash?: unknown } | null | undefined;
+  const genesisHash =
+    typeof genesis?.hash === "string" && /^0x[0-9a-fA-F]{64}$/.test(genesis.hash) ? (genesis.hash.toLowerCase() as Hex) : null;
 
   const subResults = mc.flatMap((_, k) => {
     const raw = value(results[multicallAt + k], "Multicall3 aggregate3 eth_call") as string;
@@ -164,5 +170,5 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     }
     contracts[name] = live;
   }
-  return { network: opts.network, chainId, blockNumber, contracts, stats };
+  return { network: opts.network, chainId, genesisHash, blockNumber, contracts, stats };
 }

@@ -46,7 +46,6 @@ export function register(program: Command): void {
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean);
-      let approved: Plan | undefined;
       const interrupts = catchInterrupts((l) => process.stderr.write(`\n${err.yellow("!")} ${l}\n`));
       const finish = `${finishCommand(opts.env, dir)}${opts.state ? ` --state ${opts.state}` : ""}`;
       const result = await applyEnvironment(model, opts.env, {
@@ -57,10 +56,7 @@ export function register(program: Command): void {
         redeploy,
         maxInFlight: opts.maxInFlight ? Number(opts.maxInFlight) : undefined,
         command: `w3o apply ${process.argv.slice(3).join(" ")}`.trim(),
-        confirm: async (plan) => {
-          approved = plan;
-          return opts.yes || opts.plan ? true : ask(plan, interrupts.signal);
-        },
+        confirm: async (plan) => (opts.yes || opts.plan ? true : ask(plan, interrupts.signal)),
         onEvent: (e) => (opts.json ? json(e) : progress?.on(e)),
       })
         .catch(async (e: unknown) => {
@@ -75,29 +71,41 @@ export function register(program: Command): void {
         .finally(() => interrupts.dispose());
       if (!result) return;
       await progress?.done();
-      // A replace means a new address: apply never does it unasked, and says what it left alone.
-      const skipped = (approved?.networks ?? []).flatMap((n) =>
-        n.steps.filter((s) => s.action === "replace" && !redeploy.includes(s.contract)).map((s) => s.contract),
-      );
-      const notDone = [...new Set(skipped)].sort();
+      // A replace means a new address: apply never does it unasked; what it left alone is said, and is no success.
+      const skipped = result.skipped;
+      const replaces = [...new Set(skipped.filter((s) => s.action === "replace").map((s) => s.contract))].sort();
       if (opts.json)
-        json({ type: "result", applied: result.applied, failed: result.failed, skipped: notDone, networks: result.networks.map(summary) });
+        json({
+          type: "result",
+          applied: result.applied,
+          failed: result.failed,
+          skipped: [...new Set(skipped.map((s) => s.contract))].sort(),
+          notApplied: skipped,
+          networks: result.networks.map(summary),
+        });
       else if (result.applied) {
         for (const n of result.networks) {
           process.stdout.write(`\n${out.cyan(n.network)}: record written to ${n.recordFile}\n`);
           for (const [name, c] of Object.entries(n.record.contracts)) process.stdout.write(`  ${name.padEnd(20)} ${c.address}\n`);
         }
         for (const f of result.failed) process.stdout.write(`${out.red("✖")} ${f}\n`);
-        if (notDone.length) {
-          process.stdout.write(
-            `${out.yellow("!")} Not applied: ${notDone.join(", ")} (a replace deploys a new address). To do it: w3o apply --env ${opts.env} --redeploy ${notDone.join(",")}\n`,
-          );
+        for (const net of result.plan.networks) {
+          if (net.foreignRecord) process.stdout.write(`${out.yellow("!")} ${net.foreignRecord.reason}\n`);
         }
+        for (const s of skipped) process.stdout.write(`${out.yellow("!")} Not applied: ${s.contract} (${s.why})\n`);
+        if (replaces.length)
+          process.stdout.write(
+            `  To do it: w3o apply --env ${opts.env} --redeploy ${[...new Set([...redeploy, ...replaces])].join(",")}\n`,
+          );
         process.stdout.write(
-          result.failed.length ? `${out.red("Apply finished with failures.")}\n` : `${out.green("✔ Apply complete.")}\n`,
+          result.failed.length
+            ? `${out.red("Apply finished with failures.")}\n`
+            : skipped.length
+              ? `${out.yellow(`Apply incomplete: ${skipped.length} step${skipped.length === 1 ? "" : "s"} not applied.`)}\n`
+              : `${out.green("✔ Apply complete.")}\n`,
         );
       }
-      process.exitCode = result.failed.length ? EXIT.failed : EXIT.ok;
+      process.exitCode = result.failed.length || result.skipped.length ? EXIT.failed : EXIT.ok;
     });
 }
 

@@ -33,8 +33,10 @@ export function register(program: Command): void {
       if (opts.out) await writeFile(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
       if (opts.json) printJson(plan);
       else process.stdout.write(renderPlan(plan, out));
-      // Drift needs a person (apply leaves drifted contracts alone), apply refuses a blocked plan, and an
-      // interrupted apply must be finished before the plan says what the repo changes: none is clean.
-      process.exitCode = plan.summary.drift || plan.summary.blocked || plan.interrupted ? EXIT.failed : EXIT.ok;
+      // Drift needs a person (apply leaves drifted contracts alone), apply refuses a blocked plan, an interrupted
+      // apply must be finished before the plan says what the repo changes, and a record from another chain is
+      // redeployed only when asked: none of them is clean.
+      const foreign = plan.networks.some((n) => n.foreignRecord);
+      process.exitCode = plan.summary.drift || plan.summary.blocked || plan.interrupted || foreign ? EXIT.failed : EXIT.ok;
     });
 }
