@@ -1,4 +1,4 @@
-import { BaseError } from "../errors/index.js";
+import { BaseError, redact } from "../errors/index.js";
 import { compareStrings } from "../util/compare.js";
 
 /** One problem found in an infra repo, pointing at the exact place to fix. */
@@ -16,6 +16,22 @@ export type Diagnostic = {
 export function formatDiagnostic(d: Diagnostic): string {
   const head = `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`;
   return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+}
+
+/**
+ * Passes every text of every diagnostic through the one redaction, with the secret-looking
+ * values of the files read (see `secretsIn`): whichever field a key was pasted into, and
+ * whichever check quotes it, the key is never printed or returned.
+ */
+export function redactDiagnostics(list: readonly Diagnostic[], secrets: readonly string[]): Diagnostic[] {
+  const longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+  const clean = (text: string) => redact(text, longestFirst);
+  return list.map((d) => ({
+    ...d,
+    file: clean(d.file),
+    message: clean(d.message),
+    ...(d.hint === undefined ? {} : { hint: clean(d.hint) }),
+  }));
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -1,5 +1,5 @@
 import { wordlist } from "@scure/bip39/wordlists/english.js";
-import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Node, visit as visitYaml } from "yaml";
 import { redactUrl } from "../errors/index.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Path, SourceFile } from "./source.js";
@@ -54,6 +54,53 @@ export function findInlineSecrets(source: SourceFile): Diagnostic[] {
   });
   return found;
 }
+
+/**
+ * Every value in a config file that no diagnostic may repeat: 32-byte hex strings (private keys
+ * look like that, and so may a key pasted into any field), values of secret-named keys,
+ * mnemonics, and the credentials of URLs. Read from the text too, so a file that does not
+ * parse is covered; the redaction in src/errors/redact.ts replaces each one.
+ */
+export function secretsIn(text: string, source?: SourceFile): string[] {
+  const out = new Set<string>();
+  const scan = (value: string) => {
+    for (const hex of value.match(HEX_RUN) ?? []) out.add(hex);
+    for (const url of value.match(URL_TOKEN) ?? []) for (const part of urlCredentials(url)) out.add(part);
+    if (isMnemonic(value)) out.add(value.trim());
+  };
+  scan(text);
+  if (source) {
+    visitYaml(source.doc, {
+      Scalar(_, node) {
+        if (typeof node.value === "string") scan(node.value);
+      },
+    });
+    visit(source.doc.contents as Node | null, [], (value, path) => {
+      if (typeof value === "string" && SECRET_KEY_NAME.test(String(path.at(-1) ?? ""))) out.add(value);
+    });
+  }
+  return [...out];
+}
+
+const HEX_RUN = /[0-9a-fA-F]{64,}/g;
+const URL_TOKEN = /\b(?:https?|wss?):\/\/[^\s"'<>,\]}]+/gi;
+
+/** The URL and the parts of it that are credentials, when it has any. */
+function urlCredentials(raw: string): string[] {
+  if (!urlHasCredentials(raw)) return [];
+  const url = new URL(raw);
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  const parts = [raw, url.username, url.password, ...url.searchParams.values(), ...url.pathname.split("/").filter(isKeyLike)];
+  return [...new Set(parts.flatMap((p) => [p, decode(p)]))].filter((p) => p.length > 0);
+}
+
+const isKeyLike = (seg: string) => /^[A-Za-z0-9_-]{16,}$/.test(seg) && /\d/.test(seg);
 
 function visit(node: Node | null | undefined, path: (string | number)[], fn: (value: unknown, path: Path) => void): void {
   if (!node) return;

@@ -1,14 +1,17 @@
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { isMap, isScalar } from "yaml";
 import type { z } from "zod";
-import { ConfigError, type Diagnostic, RepoNotFoundError, sortDiagnostics } from "./diagnostics.js";
-import { expandIncludes, isInside, readConfigFile } from "./files.js";
-import { findInlineSecrets } from "./inlineSecrets.js";
+import { compareStrings } from "../util/compare.js";
+import { ConfigError, type Diagnostic, RepoNotFoundError, redactDiagnostics, sortDiagnostics } from "./diagnostics.js";
+import { expandInclude, isInside, readConfigFile, toPosix } from "./files.js";
+import { findInlineSecrets, secretsIn } from "./inlineSecrets.js";
 import { locate, type Model, NAMED_SECTIONS, type NamedSection } from "./model.js";
+import { parseConfig } from "./parse.js";
 import { checkReferences } from "./references.js";
 import { resourceFile, resourceSectionNames, rootFile } from "./schema/root.js";
-import { SourceFile } from "./source.js";
+import type { SourceFile } from "./source.js";
 import { issuesToDiagnostics } from "./zodIssues.js";
 
 export const ROOT_FILE = "w3o.yaml";
@@ -17,19 +20,36 @@ export { RepoNotFoundError };
 
 export type LoadResult = { model?: Model; diagnostics: Diagnostic[] };
 
+/** What the files read so far define, and what they leave unknown. */
+type Loading = {
+  diagnostics: Diagnostic[];
+  files: Record<string, SourceFile>;
+  origins: Record<string, string>;
+  names: Record<NamedSection, Set<string>>;
+  sections: Record<NamedSection, Record<string, unknown>>;
+  uncertain: { sections: Set<NamedSection>; names: Set<string> };
+  /** Values no diagnostic may repeat, from every file read (see `secretsIn`). */
+  secrets: Set<string>;
+};
+
 /**
  * Loads a whole infra repo and reports every problem at once: YAML syntax, schema,
  * inline secrets, duplicates and references. `model` is set only when there is no error.
+ * Every diagnostic returned has been through the redaction.
  */
 export async function loadRepo(dir: string): Promise<LoadResult> {
   const root = path.resolve(dir);
   if (!(await stat(root).catch(() => undefined))?.isDirectory()) throw new RepoNotFoundError(dir);
 
-  const diagnostics: Diagnostic[] = [];
-  const files: Record<string, SourceFile> = {};
-  const origins: Record<string, string> = {};
-  const names = Object.fromEntries(NAMED_SECTIONS.map((s) => [s, new Set<string>()])) as Record<NamedSection, Set<string>>;
-  const sections = Object.fromEntries(NAMED_SECTIONS.map((s) => [s, {}])) as Record<NamedSection, Record<string, unknown>>;
+  const state: Loading = {
+    diagnostics: [],
+    files: {},
+    origins: {},
+    names: Object.fromEntries(NAMED_SECTIONS.map((s) => [s, new Set<string>()])) as Loading["names"],
+    sections: Object.fromEntries(NAMED_SECTIONS.map((s) => [s, {}])) as Loading["sections"],
+    uncertain: { sections: new Set(), names: new Set() },
+    secrets: new Set(),
+  };
 
   const rootRead = await readConfigFile(root, ROOT_FILE);
   if (!rootRead.ok) {
@@ -38,52 +58,115 @@ export async function loadRepo(dir: string): Promise<LoadResult> {
       d.message = `no ${ROOT_FILE} in ${dir}`;
       d.hint = "An infra repo has w3o.yaml at its root. Start from examples/infra/w3o.yaml.";
     }
-    return { diagnostics: [d] };
+    return finish(state, [d]);
   }
-  const rootSource = parseFile(ROOT_FILE, rootRead.text, diagnostics);
-  if (!rootSource) return { diagnostics: sortDiagnostics(diagnostics) };
-  files[ROOT_FILE] = rootSource;
-  const rootData = rootSource.doc.toJS() as Record<string, unknown> | null;
-  const rootParsed = validate(rootSource, rootFile, rootData, diagnostics);
-  collect(rootSource, rootData, NAMED_SECTIONS, sections, names, origins, files, diagnostics);
+  const rootParsed = parse(state, ROOT_FILE, rootRead.text, NAMED_SECTIONS);
+  if (!rootParsed) return finish(state);
+  const { source: rootSource, data: rootData } = rootParsed;
+  const rootModel = validate(rootSource, rootFile, rootData, state.diagnostics);
+  collect(state, rootSource, rootData, NAMED_SECTIONS);
 
-  const includes = Array.isArray(rootData?.include) ? rootData.include.filter((x): x is string => typeof x === "string") : [];
+  const read = new Set<string>([rootRead.realPath]);
+  for (const file of await includedFiles(state, root, rootSource, rootData)) {
+    const got = await readConfigFile(root, file);
+    if (!got.ok) {
+      state.diagnostics.push(got.diagnostic);
+      unknownContent(state, undefined, resourceSectionNames);
+      continue;
+    }
+    if (read.has(got.realPath)) continue; // the same file, reached through a second path
+    read.add(got.realPath);
+    const parsed = parse(state, file, got.text, resourceSectionNames);
+    if (!parsed) continue;
+    validate(parsed.source, resourceFile, parsed.data, state.diagnostics);
+    collect(state, parsed.source, parsed.data, resourceSectionNames);
+  }
+
+  const secretFindings = Object.values(state.files).flatMap(findInlineSecrets);
+  state.diagnostics = [...withoutEchoOf(state.diagnostics, secretFindings), ...secretFindings];
+
+  const partial = { ...(rootModel ?? {}), dir: root, files: state.files, origins: state.origins, ...state.sections } as unknown as Model;
+  state.diagnostics.push(...checkReferences(partial, state.names, state.uncertain));
+  state.diagnostics.push(...(await checkSources(partial)));
+  return finish(state, state.diagnostics, rootModel ? partial : undefined);
+}
+
+/** Sorted, deduplicated, redacted: the only way diagnostics leave the loader. */
+function finish(state: Loading, list = state.diagnostics, model?: Model): LoadResult {
+  const diagnostics = redactDiagnostics(sortDiagnostics(dedupe(list)), [...state.secrets]);
+  return { model: diagnostics.some((d) => d.severity === "error") ? undefined : model, diagnostics };
+}
+
+/** Parses one file; on failure records its one error, and that what it defines is unknown. */
+function parse(state: Loading, file: string, text: string, allowed: readonly NamedSection[]) {
+  const parsed = parseConfig(file, text);
+  for (const secret of secretsIn(text, parsed.source)) state.secrets.add(secret);
+  if (parsed.ok) {
+    state.files[file] = parsed.source;
+    return parsed;
+  }
+  state.diagnostics.push(parsed.diagnostic);
+  unknownContent(state, parsed.source, allowed);
+  return undefined;
+}
+
+/**
+ * Records what a file that failed may have defined, so that references to it are not reported
+ * as missing: the names YAML's error recovery still found in it, or, for a file that could not
+ * be read at all, anything its sections can hold.
+ */
+function unknownContent(state: Loading, source: SourceFile | undefined, allowed: readonly NamedSection[]) {
+  const contents = source?.doc.contents;
+  for (const section of allowed) {
+    const pair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === section) : undefined;
+    if (source && !pair) continue;
+    if (!isMap(pair?.value)) {
+      state.uncertain.sections.add(section);
+      continue;
+    }
+    for (const item of pair.value.items) if (isScalar(item.key)) state.uncertain.names.add(`${section}.${String(item.key.value)}`);
+  }
+}
+
+/** The files `include` names, refusing entries that leave the repo (by their path, or by a symlinked folder). */
+async function includedFiles(state: Loading, root: string, rootSource: SourceFile, rootData: Record<string, unknown>): Promise<string[]> {
+  const includes = Array.isArray(rootData.include) ? rootData.include : [];
+  const files = new Set<string>();
   for (const [i, entry] of includes.entries()) {
-    if (path.isAbsolute(entry) || !isInside(root, path.join(root, entry))) {
-      diagnostics.push({
+    if (typeof entry !== "string") continue;
+    const refuse = (message: string, hint: string) => {
+      state.diagnostics.push({
         file: ROOT_FILE,
         ...rootSource.locate(["include", i]),
         severity: "error",
         code: "include-outside-repo",
-        message: `include "${entry}" points outside the repository`,
-        hint: "List paths relative to w3o.yaml, inside the repo.",
+        message,
+        hint,
       });
-    }
-  }
-  const safeIncludes = includes.filter((e) => !path.isAbsolute(e) && isInside(root, path.join(root, e)));
-  for (const file of await expandIncludes(root, safeIncludes)) {
-    const read = await readConfigFile(root, file);
-    if (!read.ok) {
-      diagnostics.push(read.diagnostic);
+      unknownContent(state, undefined, resourceSectionNames);
+    };
+    if (path.isAbsolute(entry) || !isInside(root, path.join(root, entry))) {
+      refuse(`include "${entry}" points outside the repository`, "List paths relative to w3o.yaml, inside the repo.");
       continue;
     }
-    const source = parseFile(file, read.text, diagnostics);
-    if (!source) continue;
-    files[file] = source;
-    const data = source.doc.toJS() as Record<string, unknown> | null;
-    validate(source, resourceFile, data, diagnostics);
-    collect(source, data, resourceSectionNames, sections, names, origins, files, diagnostics);
+    const expansion = await expandInclude(root, entry);
+    if (expansion.outside !== undefined) {
+      const what = expansion.outside === toPosix(path.normalize(entry)).replace(/\/$/, "") ? "is" : `holds ${expansion.outside}, which is`;
+      refuse(
+        `include "${entry}" ${what} a symlinked folder whose real path is outside the repository`,
+        "Config must live in the repo so that every change to it is reviewed: copy the folder in instead of linking it.",
+      );
+      continue;
+    }
+    for (const file of expansion.files) files.add(file);
   }
+  return [...files].sort(compareStrings);
+}
 
-  for (const source of Object.values(files)) diagnostics.push(...findInlineSecrets(source));
-
-  const partial = { ...(rootParsed ?? {}), dir: root, files, origins, ...sections } as unknown as Model;
-  diagnostics.push(...checkReferences(partial, names));
-  diagnostics.push(...(await checkSources(partial)));
-
-  const sorted = sortDiagnostics(dedupe(diagnostics));
-  const failed = sorted.some((d) => d.severity === "error") || !rootParsed;
-  return { model: failed ? undefined : partial, diagnostics: sorted };
+/** A value reported as an inline secret is not reported again as a wrong value at the same place. */
+function withoutEchoOf(list: Diagnostic[], secretFindings: Diagnostic[]): Diagnostic[] {
+  const at = new Set(secretFindings.map((d) => `${d.file}:${d.line}:${d.col}`));
+  return list.filter((d) => !(d.code === "invalid-value" && at.has(`${d.file}:${d.line}:${d.col}`)));
 }
 
 /** Like `loadRepo`, but throws a `ConfigError` listing every problem. */
@@ -93,21 +176,30 @@ export async function loadModel(dir: string): Promise<Model> {
   return model;
 }
 
-/** Each contract's source must exist: in the repo, or as a package import such as @openzeppelin/…. */
+/**
+ * Each contract's source must exist: in the repo (by its real path, so a symlink cannot bring
+ * in a file from elsewhere), or as a package import such as @openzeppelin/….
+ */
 async function checkSources(model: Model): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
+  const realRoot = await realpath(model.dir);
   for (const [name, c] of Object.entries(model.contracts)) {
     const isPackage = c.source.startsWith("@");
-    const found = isPackage
-      ? resolvePackageFile(model.dir, c.source)
-      : await stat(path.join(model.dir, c.source)).then(
-          (s) => s.isFile(),
-          () => false,
-        );
+    const real = isPackage ? undefined : await realpath(path.join(model.dir, c.source)).catch(() => undefined);
+    const at = { ...locate(model, "contracts", name, ["source"]), severity: "error" as const };
+    if (real && !isInside(realRoot, real)) {
+      out.push({
+        ...at,
+        code: "source-outside-repo",
+        message: `contracts.${name}.source "${c.source}" is outside the repository`,
+        hint: "Keep contract sources in the repo so that every change to them is reviewed, or import them from a package (@openzeppelin/…).",
+      });
+      continue;
+    }
+    const found = isPackage ? resolvePackageFile(model.dir, c.source) : Boolean(real && (await stat(real)).isFile());
     if (!found) {
       out.push({
-        ...locate(model, "contracts", name, ["source"]),
-        severity: "error",
+        ...at,
         code: "source-missing",
         message: `contracts.${name}.source "${c.source}" does not exist`,
         hint: isPackage
@@ -129,37 +221,6 @@ function resolvePackageFile(repoDir: string, spec: string): boolean {
   return false;
 }
 
-function parseFile(file: string, text: string, diagnostics: Diagnostic[]): SourceFile | undefined {
-  const source = new SourceFile(file, text);
-  for (const e of source.doc.errors) {
-    const [line, col] = e.linePos?.[0] ? [e.linePos[0].line, e.linePos[0].col] : [1, 1];
-    diagnostics.push({
-      file,
-      line,
-      col,
-      severity: "error",
-      code: "yaml-syntax",
-      message: `invalid YAML: ${firstLine(e.message)}`,
-      hint: yamlHint(e.code),
-    });
-  }
-  if (source.doc.errors.length) return undefined;
-  const data = source.doc.toJS();
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    diagnostics.push({
-      file,
-      line: 1,
-      col: 1,
-      severity: "error",
-      code: "invalid-type",
-      message: `${file} must be a mapping of sections (key: value), not ${Array.isArray(data) ? "a list" : "a single value"}`,
-      hint: "Start the file with sections such as `version: 1` or `contracts:`.",
-    });
-    return undefined;
-  }
-  return source;
-}
-
 /** Validates a whole file; returns the parsed value when it is valid. */
 function validate<T extends z.ZodType>(source: SourceFile, schema: T, data: unknown, diagnostics: Diagnostic[]): z.infer<T> | undefined {
   const result = schema.safeParse(data);
@@ -172,27 +233,22 @@ function validate<T extends z.ZodType>(source: SourceFile, schema: T, data: unkn
  * Parses each named resource on its own, so that one broken resource does not hide
  * reference errors in the others; records names (even of invalid resources) and origins.
  */
-function collect(
-  source: SourceFile,
-  data: Record<string, unknown> | null,
-  allowed: readonly string[],
-  sections: Record<NamedSection, Record<string, unknown>>,
-  names: Record<NamedSection, Set<string>>,
-  origins: Record<string, string>,
-  files: Record<string, SourceFile>,
-  diagnostics: Diagnostic[],
-) {
+function collect(state: Loading, source: SourceFile, data: Record<string, unknown>, allowed: readonly string[]) {
   for (const section of NAMED_SECTIONS) {
     if (!allowed.includes(section)) continue;
-    const entries = data?.[section];
-    if (!entries || typeof entries !== "object" || Array.isArray(entries)) continue;
+    const entries = data[section];
+    if (entries === undefined || entries === null) continue;
+    if (typeof entries !== "object" || Array.isArray(entries)) {
+      state.uncertain.sections.add(section); // reported by the schema; its names are unknown
+      continue;
+    }
     const valueSchema = entrySchema(section);
     for (const [name, value] of Object.entries(entries)) {
       const key = `${section}.${name}`;
-      const first = origins[key];
+      const first = state.origins[key];
       if (first !== undefined) {
-        const firstPos = files[first]?.locate([section, name], { key: true });
-        diagnostics.push({
+        const firstPos = state.files[first]?.locate([section, name], { key: true });
+        state.diagnostics.push({
           file: source.file,
           ...source.locate([section, name], { key: true }),
           severity: "error",
@@ -200,12 +256,13 @@ function collect(
           message: `${section}.${name} is defined twice`,
           hint: `It is already defined in ${first}${firstPos ? `:${firstPos.line}:${firstPos.col}` : ""}. Rename one of them or merge them.`,
         });
+        state.uncertain.names.add(key);
         continue;
       }
-      origins[key] = source.file;
-      names[section].add(name);
+      state.origins[key] = source.file;
+      state.names[section].add(name);
       const parsed = valueSchema.safeParse(value);
-      if (parsed.success) sections[section][name] = parsed.data;
+      if (parsed.success) state.sections[section][name] = parsed.data;
     }
   }
 }
@@ -227,20 +284,4 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
-}
-
-const firstLine = (s: string) => s.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? s;
-
-function yamlHint(code: string): string {
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return "Each key may appear once per mapping: remove or rename the second one.";
-    case "TAB_AS_INDENT":
-      return "YAML indents with spaces, never tabs.";
-    case "BAD_INDENT":
-    case "MISSING_CHAR":
-      return "Check the indentation and the ':' after each key.";
-    default:
-      return "Fix the YAML syntax at this position (a YAML-aware editor with the w3o schema shows it as you type).";
-  }
 }

@@ -23,13 +23,25 @@ export function deployDependencies(model: Pick<Model, "contracts">, name: string
   return [...referencesIn(c.args, ["args"]), ...referencesIn(c.proxy?.initializer.args, ["proxy", "initializer", "args"])];
 }
 
+/**
+ * What the loader could not read: sections a broken file may have added to, and names defined
+ * twice (`section.name`). A reference into them is neither reported as missing nor checked
+ * further: that would be a knock-on error of the one already reported.
+ */
+export type Uncertain = { sections: ReadonlySet<NamedSection>; names: ReadonlySet<string> };
+
+const CERTAIN: Uncertain = { sections: new Set(), names: new Set() };
+
 /** Checks every name one resource uses to point at another, and the rules between them. */
-export function checkReferences(model: Model, names: Record<NamedSection, Set<string>>): Diagnostic[] {
+export function checkReferences(model: Model, names: Record<NamedSection, Set<string>>, uncertain: Uncertain = CERTAIN): Diagnostic[] {
   const out: Diagnostic[] = [];
   const err = (section: NamedSection, name: string, path: Path, code: string, message: string, hint: string) =>
     out.push({ ...locate(model, section, name, path), severity: "error", code, message, hint });
+  /** True when `value` names exactly one resource of `target`; reports it when it names none. */
   const need = (target: NamedSection, value: string, section: NamedSection, name: string, path: Path) => {
+    if (uncertain.names.has(`${target}.${value}`)) return false;
     if (names[target].has(value)) return true;
+    if (uncertain.sections.has(target)) return false;
     const known = [...names[target]];
     err(
       section,

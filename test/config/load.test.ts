@@ -59,7 +59,7 @@ describe("loadRepo", () => {
     expect(await codes()).toEqual([
       "a.yaml:1:1 empty-file",
       "b.yaml:1:1 empty-file",
-      "c.yaml:1:1 binary-file",
+      "c.yaml:1:3 binary-file", // the NUL byte
       "d.yaml:1:1 file-too-large",
     ]);
   });
