@@ -3,6 +3,7 @@ import { RepoNotFoundError } from "../config/diagnostics.js";
 import { BaseError, redact } from "../errors/index.js";
 import { commands } from "./commands/index.js";
 import { errorToJson, wantsJson } from "./errorJson.js";
+import { EXAMPLES, examplesHelp } from "./examples.js";
 import { EXIT, UsageError } from "./exitCodes.js";
 import { err } from "./output.js";
 
@@ -18,6 +19,8 @@ export function createProgram(): Command {
   // `--json` is accepted everywhere, so that a CI step gets its errors as JSON whatever it runs.
   for (const command of program.commands) {
     if (!command.options.some((o) => o.long === "--json")) command.option("--json", "print errors as JSON on stdout");
+    const examples = EXAMPLES[command.name()];
+    if (examples) command.addHelpText("after", examplesHelp(examples));
   }
   return program;
 }

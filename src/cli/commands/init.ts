@@ -15,7 +15,6 @@ export function register(program: Command): void {
     .description("Create a new infra repo: w3o.yaml with one dev environment on the local devnet, one example contract, .gitignore.")
     .argument("[dir]", "folder to create it in (created if missing)", ".")
     .option("--project <name>", "project name (default: from the folder's name)")
-    .addHelpText("after", "\nExamples:\n  $ w3o init acme-infra && cd acme-infra && w3o validate && w3o up\n  $ w3o init . --project acme")
     .action(async (dir: string, opts: { project?: string }) => {
       const { projectName, scaffold } = await import("../scaffold.js");
       const files = scaffold(dir, opts.project ?? projectName(dir));
