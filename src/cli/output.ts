@@ -1,8 +1,8 @@
 import { createColors } from "picocolors";
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+/** Colour only on a terminal, and never when NO_COLOR is set to a non-empty value (https://no-color.org: "" does not disable it). */
 export function colorsFor(stream: NodeJS.WriteStream) {
-  const enabled = !("NO_COLOR" in process.env) && ("FORCE_COLOR" in process.env || (Boolean(stream.isTTY) && process.env.TERM !== "dumb"));
+  const enabled = !process.env.NO_COLOR && ("FORCE_COLOR" in process.env || (Boolean(stream.isTTY) && process.env.TERM !== "dumb"));
   return createColors(enabled);
 }
 

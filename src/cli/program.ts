@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { RepoNotFoundError } from "../config/diagnostics.js";
 import { BaseError, redact } from "../errors/index.js";
 import { commands } from "./commands/index.js";
+import { errorToJson, wantsJson } from "./errorJson.js";
+import { EXAMPLES, examplesHelp } from "./examples.js";
 import { EXIT, UsageError } from "./exitCodes.js";
 import { err } from "./output.js";
 
@@ -14,6 +16,12 @@ export function createProgram(): Command {
     .showHelpAfterError("(run w3o --help for usage)")
     .exitOverride();
   for (const register of commands) register(program);
+  // `--json` is accepted everywhere, so that a CI step gets its errors as JSON whatever it runs.
+  for (const command of program.commands) {
+    if (!command.options.some((o) => o.long === "--json")) command.option("--json", "print errors as JSON on stdout");
+    const examples = EXAMPLES[command.name()];
+    if (examples) command.addHelpText("after", examplesHelp(examples));
+  }
   return program;
 }
 
@@ -24,7 +32,11 @@ export async function run(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
   } catch (e) {
-    return report(e);
+    const code = report(e);
+    if (code !== EXIT.ok && wantsJson(argv.slice(2))) {
+      process.stdout.write(`${JSON.stringify({ error: errorToJson(e), exitCode: code })}\n`);
+    }
+    return code;
   }
 }
 

@@ -27,7 +27,9 @@ export function findInlineSecrets(source: SourceFile): Diagnostic[] {
         path,
         "inline-secret",
         `${where} holds a secret inline`,
-        `Never commit secrets: write ${key}: { env: ${envName(key)} } and set that variable where w3o runs.`,
+        path[0] === "accounts" && /private[_-]?key|mnemonic|seed/i.test(key)
+          ? `Never commit secrets: write \`signer: { env: ${envName(String(path[1]))}_KEY }\` instead and set that variable where w3o runs (then rotate this key).`
+          : `Never commit secrets: write \`${key}: { env: ${envName(key)} }\` and set that variable where w3o runs.`,
       );
     } else if (HEX64.test(value) && path[0] === "accounts") {
       report(
@@ -44,12 +46,7 @@ export function findInlineSecrets(source: SourceFile): Diagnostic[] {
         "Remove it from the repo, rotate the wallet, and load keys from the environment or a keystore.",
       );
     } else if (urlHasCredentials(value)) {
-      report(
-        path,
-        "url-with-credentials",
-        `${where} is a URL with credentials (${redactUrl(value)})`,
-        "Put the URL in an environment variable and reference it: rpc: { env: MAINNET_RPC_URL }.",
-      );
+      report(path, "url-with-credentials", `${where} is a URL with credentials (${redactUrl(value)})`, urlHint(source, path));
     }
   });
   return found;
@@ -101,6 +98,14 @@ function urlCredentials(raw: string): string[] {
 }
 
 const isKeyLike = (seg: string) => /^[A-Za-z0-9_-]{16,}$/.test(seg) && /\d/.test(seg);
+
+/** A URL with credentials beside an `env:` goes in that variable; elsewhere, in a new one. */
+function urlHint(source: SourceFile, path: Path): string {
+  const env = path.at(-1) === "default" ? source.doc.getIn([...path.slice(0, -1), "env"]) : undefined;
+  return typeof env === "string"
+    ? `Set ${env} to this URL where w3o runs, and delete \`default:\` here (then rotate the key it carries).`
+    : "Put the URL in an environment variable and reference it: rpc: { env: MAINNET_RPC_URL }.";
+}
 
 function visit(node: Node | null | undefined, path: (string | number)[], fn: (value: unknown, path: Path) => void): void {
   if (!node) return;

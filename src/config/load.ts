@@ -56,7 +56,7 @@ export async function loadRepo(dir: string): Promise<LoadResult> {
     const d = rootRead.diagnostic;
     if (d.code === "file-missing") {
       d.message = `no ${ROOT_FILE} in ${dir}`;
-      d.hint = "An infra repo has w3o.yaml at its root. Start from examples/infra/w3o.yaml.";
+      d.hint = `An infra repo has w3o.yaml at its root. Run \`w3o init${dir === "." ? "" : ` ${dir}`}\` to create one.`;
     }
     return finish(state, [d]);
   }

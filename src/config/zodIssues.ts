@@ -23,7 +23,7 @@ function toDiagnostics(issue: Issue, source: SourceFile, schema: AnySchema, data
         ...at([...path, key], true),
         code: "unknown-key",
         message: `unknown key "${key}"${where ? ` in ${where}` : ""}`,
-        hint: suggest(key, allowed, "Allowed keys"),
+        hint: renamedKeyHint(key, path, allowed) ?? suggest(key, allowed, "Allowed keys"),
       }));
     }
     case "invalid_value": {
@@ -112,6 +112,18 @@ function toDiagnostics(issue: Issue, source: SourceFile, schema: AnySchema, data
       ];
     }
   }
+}
+
+/** Keys people write for an account's key, which w3o spells `signer`: no spelling distance finds that. */
+const SIGNER_ALIASES = /^(private[_-]?key|key|pk|secret[_-]?key|wallet[_-]?key|mnemonic|keystore)$/i;
+
+function renamedKeyHint(key: string, path: Path, allowed: readonly string[]): string | undefined {
+  if (!allowed.includes("signer") || !SIGNER_ALIASES.test(key)) return undefined;
+  const owner = path.find((p, i) => i > 0 && path[i - 1] === "accounts");
+  const env = `${String(owner ?? "deployer")
+    .replace(/[^A-Za-z0-9]/g, "_")
+    .toUpperCase()}_KEY`;
+  return `An account signs through signer: write \`signer: { env: ${env} }\` (a hex key read from that variable) or signer: { keystore: FILE, password: { env: VAR } }. Allowed keys: ${allowed.join(", ")}.`;
 }
 
 function suggest(input: string, options: readonly string[], label: string): string {

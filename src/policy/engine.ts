@@ -36,7 +36,14 @@ export async function evaluate(input: PolicyInput, rules: readonly Rule[]): Prom
     if (r.status !== "fail") continue;
     const rule = byId.get(r.ruleId) as Rule;
     const by = UNSUPPRESSIBLE.has(r.ruleId) ? undefined : suppressionFor(r, suppressions, { now, allowInline });
-    const finding: Finding = { ...r, status: "fail", fingerprint: r.fingerprint ?? "", severity: rule.severity, title: rule.title };
+    const finding: Finding = {
+      ...r,
+      status: "fail",
+      fingerprint: r.fingerprint ?? "",
+      severity: rule.severity,
+      title: rule.title,
+      remediation: rule.remediation,
+    };
     if (by) {
       used.add(by);
       r.suppressedBy = by;

@@ -46,7 +46,14 @@ export type Result = {
   suppressedBy?: Suppression;
 };
 
-export type Finding = Result & { status: "fail"; fingerprint: string; severity: Severity; title: string };
+export type Finding = Result & {
+  status: "fail";
+  fingerprint: string;
+  severity: Severity;
+  title: string;
+  /** How to fix it: the rule's remediation, carried by every finding so that every format can say it. */
+  remediation: string;
+};
 
 export type Evaluation = {
   rules: Rule[];

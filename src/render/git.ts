@@ -26,6 +26,11 @@ async function withWorktree<T>(
     if (branch?.create) await git.raw(["worktree", "add", "-b", ref, dir, "HEAD"]);
     else if (branch) await git.raw(["worktree", "add", dir, ref]);
     else {
+      if (!(await git.raw(["rev-list", "-n1", "--all"]).catch(() => "")).trim()) {
+        throw new GitRefError(`There is no base to diff against: the git repo at ${top} has no commits yet.`, {
+          hint: "Commit the infra repo first (git add -A && git commit -m init), or render without --diff.",
+        });
+      }
       try {
         await git.raw(["worktree", "add", "--detach", dir, ref]);
       } catch (e) {

@@ -38,14 +38,17 @@ describe("examples/broken", () => {
 
   it("gives each mistake a fix", async () => {
     const { diagnostics } = await loadRepo(BROKEN);
-    const hint = (code: string, file: string) => diagnostics.find((d) => d.code === code && d.file === file)?.hint;
+    const hint = (code: string, file: string, line?: number) =>
+      diagnostics.find((d) => d.code === code && d.file === file && (line === undefined || d.line === line))?.hint;
     expect(hint("unknown-key", "w3o.yaml")).toMatch(/^Did you mean "autoApply"\?/);
     expect(hint("invalid-value", "nodes/nodes.yaml")).toMatch(/^Did you mean "ethereum"\?/);
     expect(hint("missing-reference", "w3o.yaml")).toBe("Define it under `networks:`, or use one of: local, mainnet, avax.");
     expect(hint("duplicate-name", "more/duplicate.yaml")).toBe(
       "It is already defined in contracts/tokens.yaml:2:3. Rename one of them or merge them.",
     );
-    expect(hint("url-with-credentials", "w3o.yaml")).toContain("rpc: { env: MAINNET_RPC_URL }");
+    expect(hint("url-with-credentials", "w3o.yaml")).toContain("Set MAINNET_RPC_URL to this URL");
+    expect(hint("unknown-key", "w3o.yaml", 30)).toContain("`signer: { env: HOT_WALLET_KEY }`");
+    expect(hint("inline-secret", "w3o.yaml")).toContain("`signer: { env: HOT_WALLET_KEY }`");
     for (const d of diagnostics) expect(d.hint, `${d.file}:${d.line} ${d.message}`).toBeTruthy();
   });
 

@@ -1,10 +1,13 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { vi } from "vitest";
 import { run } from "../../src/cli/program.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** tsx's loader by path, so that the CLI also runs from a folder outside this checkout. */
+const TSX = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 
 export type CliResult = { code: number; stdout: string; stderr: string };
 
@@ -12,7 +15,7 @@ export type CliResult = { code: number; stdout: string; stderr: string };
 export function runCli(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string } = {}): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ...opts.env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-  const res = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), ...args], {
+  const res = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/cli/main.ts"), ...args], {
     cwd: opts.cwd ?? ROOT,
     env,
     encoding: "utf8",

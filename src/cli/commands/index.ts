@@ -3,6 +3,7 @@ import { register as apply } from "./apply.js";
 import { register as audit } from "./audit.js";
 import { register as compliance } from "./compliance.js";
 import { register as devnet } from "./devnet.js";
+import { register as init } from "./init.js";
 import { register as plan } from "./plan.js";
 import { register as recommend } from "./recommend.js";
 import { register as render } from "./render.js";
@@ -18,6 +19,7 @@ import { register as verify } from "./verify.js";
  * (test/cli/startup.test.ts holds the entry to commander and picocolors).
  */
 export const commands: ((program: Command) => void)[] = [
+  init,
   up,
   validate,
   plan,

@@ -21,7 +21,7 @@ export function register(program: Command): void {
       const uc = opts.useCase ? await readUseCase(opts.useCase) : (await loadModel(dir)).useCase;
       if (!uc)
         throw new UsageError(`${dir}/w3o.yaml declares no useCase`, {
-          hint: "Add a useCase: section (see examples/infra/w3o.yaml) or pass --use-case FILE.",
+          hint: "Add a useCase: section, e.g. useCase: { throughput: high, finality: seconds, evm: required }, or pass --use-case FILE.",
         });
       const result = recommend(await loadDecisionTree(), uc);
       if (opts.json) printJson(result);

@@ -29,8 +29,8 @@ function devEnvironment(model: Model): string {
 export function register(program: Command): void {
   program
     .command("up")
-    .description("Start a local devnet, then validate, plan and apply an infra repo's dev environment on it (default: examples/infra).")
-    .argument("[dir]", "infra repo", "examples/infra")
+    .description("Start a local devnet, then validate, plan and apply an infra repo's dev environment on it.")
+    .argument("[dir]", "infra repo (folder with w3o.yaml)", ".")
     .option("--keep", "keep the devnet running afterwards, until Ctrl-C")
     .action(async (dir: string, opts: { keep?: boolean }) => {
       const [{ applyEnvironment }, { loadModel, loadRepo }, { MULTICALL3_ADDRESS, startDevnet }, { renderPlan }] = await Promise.all([

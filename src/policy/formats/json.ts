@@ -8,6 +8,7 @@ const finding = (f: Finding) => ({
   severity: f.severity,
   resource: f.resource,
   message: f.message,
+  remediation: f.remediation,
   file: f.location.file,
   line: f.location.line,
   col: f.location.col,

@@ -15,8 +15,9 @@ export function formatMarkdown(report: AuditReport): string {
   );
   if (report.base) out.push("", `Includes the diff from \`${report.base}\`.`);
   if (ev.findings.length) {
-    out.push("", "| Severity | Rule | Where | Finding |", "| --- | --- | --- | --- |");
-    for (const f of ev.findings) out.push(`| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | \`${where(f)}\` | ${cell(f.message)} |`);
+    out.push("", "| Severity | Rule | Where | Finding | How to fix |", "| --- | --- | --- | --- | --- |");
+    for (const f of ev.findings)
+      out.push(`| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | \`${where(f)}\` | ${cell(f.message)} | ${cell(f.remediation)} |`);
   }
   out.push("", `<details><summary>Suppressed (${counts.suppressed})</summary>`, "");
   if (ev.suppressed.length) {

@@ -21,7 +21,7 @@ export function formatSarif(report: AuditReport): string {
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId) ?? 0,
     level: LEVEL[f.severity],
-    message: { text: f.message ?? f.title },
+    message: { text: `${f.message ?? f.title}\nFix: ${f.remediation}` },
     locations: [
       {
         physicalLocation: {

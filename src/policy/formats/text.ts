@@ -11,6 +11,7 @@ export function formatText(report: AuditReport, paint: Paint = plain): string {
   for (const f of ev.findings) {
     const colour = f.severity === "critical" || f.severity === "high" ? paint.red : paint.yellow;
     lines.push(`${where(f)}: ${colour(f.severity)} ${f.ruleId} ${f.message}`);
+    lines.push(`  fix: ${f.remediation}`);
     lines.push(paint.dim(`  resource: ${f.resource}  fingerprint: ${f.fingerprint}`));
   }
   if (ev.suppressed.length) {
