@@ -11,6 +11,11 @@ export type ChainDefinition = {
   identifiedBy: "chainId" | "genesisHash";
   /** zod schema of a node of this chain; undefined where w3o does not run nodes of it. */
   nodeSchema?: z.ZodObject;
+  /**
+   * Public testnets by name and EIP-155 chain id: the policies keep them out of production and count a
+   * deployment there as staged. Empty for chains identified by genesis hash.
+   */
+  testnets: Record<string, number>;
   /** Well-known ports, for the security audit and the renderers. */
   ports: Record<string, number>;
   /** Kubernetes workload of a node of this chain (`render.ts` in the chain's folder); required with nodeSchema. */

@@ -2,22 +2,29 @@ import { chains } from "../chains/index.js";
 import { DEVNET_CHAIN_IDS, type Model } from "../config/model.js";
 import { REFERENCE_RE } from "../config/schema/common.js";
 
-/** Well-known public testnets: production must not list them. */
-const TESTNET_CHAIN_IDS = new Set([11155111, 17000, 560048, 43113, 421614, 11155420, 84532]);
+/**
+ * Public testnets of every chain in the registry: production must not list them. Any chain's, so that a
+ * network declared as `chain: ethereum` with Base Sepolia's chain id still counts as a testnet.
+ */
+const TESTNET_CHAIN_IDS = new Set(Object.values(chains).flatMap((c) => Object.values(c.testnets as Record<string, number>)));
 
-/** Production is the environment named prod/production (or prod-*): what auditors call "live". */
-export const isProdEnvironment = (name: string) => /^prod(uction)?([-_].*)?$/i.test(name);
+/** The documented default when an environment does not say `production:`: named prod, production, prod-*. */
+const PROD_NAME = /^prod(uction)?([-_].*)?$/i;
+
+/** Production is what auditors call "live": the environment says so, or by default its name does. */
+export const isProdEnvironment = (model: Model, name: string): boolean => model.environments[name]?.production ?? PROD_NAME.test(name);
 
 export function prodNetworks(model: Model): Set<string> {
   const out = new Set<string>();
-  for (const [name, env] of Object.entries(model.environments)) if (isProdEnvironment(name)) for (const n of env.networks) out.add(n);
+  for (const [name, env] of Object.entries(model.environments))
+    if (isProdEnvironment(model, name)) for (const n of env.networks) out.add(n);
   return out;
 }
 
 export function stagingNetworks(model: Model): Set<string> {
   const out = new Set<string>();
   for (const [name, env] of Object.entries(model.environments))
-    if (/^(staging|stage|preprod|test)/i.test(name)) for (const n of env.networks) out.add(n);
+    if (!isProdEnvironment(model, name) && /^(staging|stage|preprod|test)/i.test(name)) for (const n of env.networks) out.add(n);
   return out;
 }
 
@@ -35,8 +42,9 @@ export function partyOf(model: Model, value: string | undefined): Party {
   const [, section, name] = m as unknown as [string, string, string];
   if (section === "accounts") return { kind: model.accounts[name]?.kind ?? "eoa", ref: value };
   const c = model.contracts[name];
-  const timelock = c && (/TimelockController/.test(c.contract ?? "") || /Timelock/i.test(name));
-  return { kind: timelock ? "timelock" : "contract", ref: value };
+  // `role:` decides; the name rule is only the default, so a timelock can be called anything.
+  const role = c?.role ?? (c && (/TimelockController/.test(c.contract ?? "") || /Timelock/i.test(name)) ? "timelock" : undefined);
+  return { kind: role ?? "contract", ref: value };
 }
 
 /** Account references anywhere in constructor or initializer arguments (initial owners and admins). */

@@ -58,11 +58,12 @@ export function select(selector: Selector, input: PolicyInput, suppressions: Sup
           Object.entries(spec.roles ?? {}).map(([role, refs]) => [role, refs.map((r) => partyOf(model, r).kind)]),
         );
         const checks = monitors.flatMap((m) =>
-          m.kind === "contract" && isProdEnvironment(m.environment) && m.contracts.includes(name) ? m.checks : [],
+          m.kind === "contract" && isProdEnvironment(model, m.environment) && m.contracts.includes(name) ? m.checks : [],
         );
         const isTimelock = partyOf(model, `\${contracts.${name}}`).kind === "timelock";
         const renounced = Object.entries(model.workflows).some(
-          ([, w]) => w.kind === "dao-setup" && w.timelock === name && w.renounceAdmin && w.environments.some(isProdEnvironment),
+          ([, w]) =>
+            w.kind === "dao-setup" && w.timelock === name && w.renounceAdmin && w.environments.some((e) => isProdEnvironment(model, e)),
         );
         return {
           ...inSection(model, "contracts", name),
@@ -90,7 +91,7 @@ export function select(selector: Selector, input: PolicyInput, suppressions: Sup
     case "accounts":
       return Object.entries(model.accounts).map(([name, spec]) => {
         const envOf = (env: string) => spec.environments?.[env];
-        const prodEnv = Object.keys(model.environments).find(isProdEnvironment);
+        const prodEnv = Object.keys(model.environments).find((e) => isProdEnvironment(model, e));
         const stagingEnv = Object.keys(model.environments).find((e) => /^(staging|stage|preprod)/i.test(e));
         return {
           ...inSection(model, "accounts", name),
@@ -121,7 +122,7 @@ export function select(selector: Selector, input: PolicyInput, suppressions: Sup
         doc: {
           name,
           spec,
-          prod: isProdEnvironment(name),
+          prod: isProdEnvironment(model, name),
           nonProdNetworks: spec.networks.filter((n) => isDevnet(model, n) || isTestnet(model, n)),
         },
       }));

@@ -184,7 +184,10 @@ describe("plan on a real chain", () => {
     const key = "k3y0123456789abcdef0123456789";
     const res = runCli(["plan", dir, "--env", "dev"], { env: { PLANTEST_RPC_URL: `http://127.0.0.1:1/v3/${key}`, W3O_CACHE_DIR: cache } });
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain('cannot reach the RPC endpoint of network "local" http://127.0.0.1:1/v3/***');
+    expect(res.stderr).toContain(
+      'the RPC endpoint of network "local" (http://127.0.0.1:1/v3/***) failed 5 times: cannot connect (ECONNREFUSED)',
+    );
+    expect(res.stderr).toContain("Check the URL in the environment variable named by rpc.env, and that the node is up.");
     expect(res.stderr + res.stdout).not.toContain(key);
     const usage = runCli(["plan", dir, "--env", "nope"], { env: { W3O_CACHE_DIR: cache } });
     expect(usage.code).toBe(2);

@@ -7,4 +7,5 @@ export const arbitrum: ChainDefinition = {
   evm: true,
   identifiedBy: "chainId",
   ports: { rpc: 8545 },
+  testnets: { "arbitrum-sepolia": 421614 },
 };

@@ -10,4 +10,5 @@ export const avalanche: ChainDefinition = {
   nodeSchema: avalancheNode,
   renderNode: renderAvalancheNode,
   ports: { rpc: 9650, p2p: 9651 },
+  testnets: { fuji: 43113 },
 };

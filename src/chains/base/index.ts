@@ -7,4 +7,5 @@ export const base: ChainDefinition = {
   evm: true,
   identifiedBy: "chainId",
   ports: { rpc: 8545 },
+  testnets: { "base-sepolia": 84532 },
 };

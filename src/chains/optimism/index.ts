@@ -7,4 +7,5 @@ export const optimism: ChainDefinition = {
   evm: true,
   identifiedBy: "chainId",
   ports: { rpc: 8545 },
+  testnets: { "op-sepolia": 11155420 },
 };

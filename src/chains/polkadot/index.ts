@@ -10,4 +10,5 @@ export const polkadot: ChainDefinition = {
   nodeSchema: polkadotNode,
   renderNode: renderPolkadotNode,
   ports: { rpc: 9944, legacyRpc: 9933, p2p: 30333, metrics: 9615 },
+  testnets: {},
 };

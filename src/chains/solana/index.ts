@@ -10,4 +10,5 @@ export const solana: ChainDefinition = {
   nodeSchema: solanaNode,
   renderNode: renderSolanaNode,
   ports: { rpc: 8899, ws: 8900, gossip: 8001 },
+  testnets: {},
 };

@@ -34,6 +34,12 @@ export const contract = z
       .record(z.string(), z.array(addressOrReference))
       .optional()
       .describe('AccessControl roles to grant, e.g. { MINTER_ROLE: ["${accounts.minter}"] }.'),
+    role: z
+      .enum(["timelock", "multisig"])
+      .optional()
+      .describe(
+        "What this contract is to the policies when it owns others. Default: timelock for OpenZeppelin's TimelockController or a name containing Timelock.",
+      ),
     salt: z
       .string()
       .min(1)

@@ -52,6 +52,12 @@ export const network = z.strictObject({
 
 export const environment = z.strictObject({
   networks: z.array(name).min(1).describe("Networks this environment deploys to."),
+  production: z
+    .boolean()
+    .optional()
+    .describe(
+      "Whether this environment is production, for the policies (owners, timelocks, staging first). Default: true when the environment is named prod, production or prod-*/prod_*; set it for any other name, e.g. live.",
+    ),
   autoApply: z.boolean().default(false).describe("Apply the plan automatically when a PR merges."),
   requires: z
     .array(z.enum(["approved", "mergeable", "checks-passed"]))

@@ -163,7 +163,7 @@ describe("snapshotNetwork", () => {
     expect(proxy.counts.requests).toBe(2);
     const calls = proxy.counts.calls;
     expect([...proxy.counts.batchSizes].sort((a, b) => a - b)).toEqual([Math.floor(calls / 2), Math.ceil(calls / 2)]);
-    expect(calls).toBe(2 + 3 * 1000 + 4 + 2); // chainId, blockNumber, 3 slots each; code hashes in 4 calls (300 a call), owner() in 2 aggregate3
+    expect(calls).toBe(3 + 3 * 1000 + 4 + 2); // chainId, blockNumber, genesis block, 3 slots each; code hashes in 4 calls (300 a call), owner() in 2 aggregate3
     expect(Object.values(unlimited.contracts).filter((c) => c.owner === devnet.accounts[0]?.address)).toHaveLength(1000);
 
     proxy.reset();
