@@ -4,10 +4,8 @@ import type { JournalEvent, ReceiptEvent } from "./events.js";
 import { bumpFees } from "./fees.js";
 import type { ExecContext, Flight } from "./flight.js";
 import { decodeRevert, revertDataOf } from "./revert.js";
-import { settle } from "./settle.js";
+import { type RawReceipt, settle } from "./settle.js";
 import { classifySend, signTx, TxFailedError } from "./tx.js";
-
-export type RawReceipt = { transactionHash: string; blockNumber: string; status: string; gasUsed: string; contractAddress?: string | null };
 
 export function receiptEvent(step: string, r: RawReceipt): ReceiptEvent {
   return {

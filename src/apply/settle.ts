@@ -1,6 +1,8 @@
 import { RpcError } from "../chains/evm/rpc.js";
-import type { RawReceipt } from "./receipts.js";
 import type { Rpc, RpcResult } from "./rpc.js";
+
+/** A transaction receipt as the node sends it (hex quantities). */
+export type RawReceipt = { transactionHash: string; blockNumber: string; status: string; gasUsed: string; contractAddress?: string | null };
 
 /** A step's transactions as sent: the first and its fee-bumped replacements share one nonce. */
 export type Sent = { step: string; from: string; nonce: number; hashes: string[] };

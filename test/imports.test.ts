@@ -1,0 +1,78 @@
+import { readdir } from "node:fs/promises";
+import { build, type Metafile } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+
+// The import graph of src/ as esbuild sees it when it bundles every module: value imports only (type
+// imports vanish at build time, and only value imports can leave a module half-initialised).
+let graph: Map<string, string[]>;
+beforeAll(async () => {
+  const entryPoints = (await readdir("src", { recursive: true })).filter((f) => f.endsWith(".ts")).map((f) => `src/${f}`);
+  const { metafile } = await build({
+    entryPoints,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    splitting: true,
+    outdir: "out",
+    logLevel: "silent",
+  });
+  graph = new Map(
+    Object.entries((metafile as Metafile).inputs)
+      .filter(([file]) => file.startsWith("src/"))
+      .map(([file, input]) => [file, input.imports.map((i) => i.path).filter((p) => p.startsWith("src/"))]),
+  );
+}, 60_000);
+
+/** Strongly connected components of more than one module (Tarjan): each one is an import cycle. */
+function cycles(g: Map<string, string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    for (const w of g.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (stack.includes(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const scc: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      scc.push(w);
+    } while (w !== v);
+    if (scc.length > 1) out.push(scc.sort());
+  };
+  for (const v of g.keys()) if (!index.has(v)) visit(v);
+  return out;
+}
+
+describe("the import graph of src/", () => {
+  it("reads every module", () => {
+    expect(graph.size).toBeGreaterThan(150);
+    expect(graph.get("src/apply/receipts.ts")).toContain("src/apply/settle.ts");
+  });
+
+  it("has no import cycle", () => {
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it("finds a cycle when there is one", () => {
+    const g = new Map([
+      ["a", ["b"]],
+      ["b", ["c"]],
+      ["c", ["a"]],
+      ["d", ["a"]],
+    ]);
+    expect(cycles(g)).toEqual([["a", "b", "c"]]);
+  });
+});
