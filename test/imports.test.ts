@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -74,5 +74,22 @@ describe("the import graph of src/", () => {
       ["d", ["a"]],
     ]);
     expect(cycles(g)).toEqual([["a", "b", "c"]]);
+  });
+});
+
+// The engine reads secrets and URLs only from the `vars` its caller passes (the CLI passes the process's
+// environment; the app and the Action pass their own), so a server can run two repos side by side.
+// The documented opt-ins: where the compile cache lives.
+const ENV_OPT_INS = new Set(["src/compile/cacheDir.ts"]);
+
+describe("process.env in src/", () => {
+  it("is read only by the CLI and the documented opt-ins", async () => {
+    const readers: string[] = [];
+    for (const f of await readdir("src", { recursive: true })) {
+      const file = `src/${f}`;
+      if (!file.endsWith(".ts") || file.startsWith("src/cli/") || ENV_OPT_INS.has(file)) continue;
+      if ((await readFile(file, "utf8")).includes("process.env")) readers.push(file);
+    }
+    expect(readers).toEqual([]);
   });
 });

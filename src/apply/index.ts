@@ -39,7 +39,8 @@ export type ApplyOptions = {
   redeploy?: string[];
   /** Where records are written; the repo by default. */
   recordDir?: string;
-  vars?: Record<string, string | undefined>;
+  /** Environment variables that name RPC URLs and keys: the CLI passes the process's, the engine reads no other. */
+  vars: Record<string, string | undefined>;
   maxInFlight?: number;
   pollMs?: number;
   command?: string;
@@ -50,6 +51,8 @@ export type ApplyOptions = {
   /** Called once the fresh plan is known, before anything is sent: return false to stop (no confirmation). */
   confirm?: (plan: Plan) => Promise<boolean>;
   onEvent?: (e: ApplyEvent) => void;
+  /** Test hook, `<event-type>:<n>`: SIGKILL right after the n-th such journal event is durable. */
+  crashAt?: string;
 };
 
 /** A step of the plan apply left undone, and why: it never counts as applied. */
@@ -71,8 +74,8 @@ const defaultInFlight = (chainId: number) => (DEVNET_CHAIN_IDS.has(chainId) ? 25
  * `w3o apply`: under the environment's lock, plan afresh (refusing a stale --plan), then per
  * network resume the journal, execute, verify and write the deployment record.
  */
-export async function applyEnvironment(model: Model, envName: string, o: ApplyOptions = {}): Promise<ApplyResult> {
-  const vars = o.vars ?? process.env;
+export async function applyEnvironment(model: Model, envName: string, o: ApplyOptions): Promise<ApplyResult> {
+  const vars = o.vars;
   const state = await openState(o.statePath ?? defaultStatePath(model.dir));
   try {
     const lock = await acquireLock(state.db, { project: model.project, environment: envName }, o.command ?? `w3o apply --env ${envName}`);
@@ -180,7 +183,7 @@ async function applyLocked(
       record: net.foreignRecord ? undefined : run.records[net.name],
       genesisHash: net.genesisHash ?? undefined,
       rpc,
-      journal: new Journal(db, { project: model.project, environment: envName, network: net.name }),
+      journal: new Journal(db, { project: model.project, environment: envName, network: net.name }, { crashAt: o.crashAt }),
       signers,
       accounts,
       redeploy,

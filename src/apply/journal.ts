@@ -80,9 +80,8 @@ export function reduceJournal(events: readonly JournalEvent[]): JournalState {
 
 export type Scope = { project: string; environment: string; network: string };
 
-/** Test hook: W3O_TEST_CRASH_AT=<event-type>:<n> kills the process with SIGKILL right after the n-th such event is durable. */
-function crashHook(): ((type: string) => void) | undefined {
-  const spec = process.env.W3O_TEST_CRASH_AT;
+/** Test hook: `<event-type>:<n>` kills the process with SIGKILL right after the n-th such event is durable. */
+function crashHook(spec: string | undefined): ((type: string) => void) | undefined {
   if (!spec) return undefined;
   const [type, n] = spec.split(":");
   let left = Number(n ?? 1);
@@ -93,11 +92,14 @@ function crashHook(): ((type: string) => void) | undefined {
 
 /** The journal of one (project, environment, network), stored in the state database. */
 export class Journal {
-  private readonly crash = crashHook();
+  private readonly crash: ((type: string) => void) | undefined;
   constructor(
     private readonly db: Kysely<StateDb>,
     readonly scope: Scope,
-  ) {}
+    opts: { crashAt?: string } = {},
+  ) {
+    this.crash = crashHook(opts.crashAt);
+  }
 
   async load(): Promise<JournalEvent[]> {
     const rows = await this.db

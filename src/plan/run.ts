@@ -16,7 +16,7 @@ export class MissingRpcError extends BaseError {
 type Vars = Record<string, string | undefined>;
 
 /** The network's RPC URL: the variable named by rpc.env, else rpc.default. May hold an API key: show it only through redactUrl. */
-export function rpcUrl(name: string, network: Network, vars: Vars = process.env): string {
+export function rpcUrl(name: string, network: Network, vars: Vars): string {
   const url = vars[network.rpc.env] || network.rpc.default;
   if (!url) {
     throw new MissingRpcError(`no RPC endpoint for network "${name}": ${network.rpc.env} is not set`, {
@@ -31,7 +31,7 @@ export function rpcUrl(name: string, network: Network, vars: Vars = process.env)
  * addresses, devnet keys (public), and keys present in the environment (only the address is kept).
  * Keystores stay references that apply resolves once it unlocks them.
  */
-export function accountAddresses(model: Model, envName: string, vars: Vars = process.env): Record<string, Address> {
+export function accountAddresses(model: Model, envName: string, vars: Vars): Record<string, Address> {
   const out: Record<string, Address> = {};
   for (const [name, acct] of Object.entries(model.accounts)) {
     const o = acct.environments?.[envName];
@@ -55,12 +55,8 @@ export function accountAddresses(model: Model, envName: string, vars: Vars = pro
 export type PlanRun = Omit<PlanInputs, "model"> & { plan: Plan };
 
 /** Reads everything plan needs (records from the repo, compiled code, chain state) and plans. */
-export async function planEnvironment(
-  model: Model,
-  envName: string,
-  opts: { vars?: Vars; compile?: CompileOptions } = {},
-): Promise<PlanRun> {
-  const vars = opts.vars ?? process.env;
+export async function planEnvironment(model: Model, envName: string, opts: { vars: Vars; compile?: CompileOptions }): Promise<PlanRun> {
+  const { vars } = opts;
   const networks = planNetworks(model, envName);
   const env: PlanEnv = { name: envName, accounts: accountAddresses(model, envName, vars) };
   const [records, artifacts] = await Promise.all([readRecords(model.dir, envName, networks), compile(model, opts.compile)]);

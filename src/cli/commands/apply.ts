@@ -49,6 +49,8 @@ export function register(program: Command): void {
       const interrupts = catchInterrupts((l) => process.stderr.write(`\n${err.yellow("!")} ${l}\n`));
       const finish = `${finishCommand(opts.env, dir)}${opts.state ? ` --state ${opts.state}` : ""}`;
       const result = await applyEnvironment(model, opts.env, {
+        vars: process.env,
+        crashAt: process.env.W3O_TEST_CRASH_AT,
         signal: interrupts.signal,
         finishCommand: finish,
         planFile: opts.plan,

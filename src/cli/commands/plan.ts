@@ -27,7 +27,7 @@ export function register(program: Command): void {
           hint: `Use one of: ${Object.keys(model.environments).join(", ")}.`,
         });
       }
-      const run = await planEnvironment(model, opts.env);
+      const run = await planEnvironment(model, opts.env, { vars: process.env });
       // Read-only, without the lock: what an apply that did not finish sent is not a fresh create.
       const plan = markInterrupted(run.plan, readEnvInterrupted(model, opts.env, { dir, state: opts.state }));
       if (opts.out) await writeFile(opts.out, `${JSON.stringify(plan, null, 2)}\n`);

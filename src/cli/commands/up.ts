@@ -73,6 +73,7 @@ export function register(program: Command): void {
         const interrupts = catchInterrupts((l) => process.stderr.write(`\n${err.yellow("!")} ${l}\n`));
         const result = await applyEnvironment(model, envName, {
           vars,
+          crashAt: process.env.W3O_TEST_CRASH_AT,
           signal: interrupts.signal,
           // The devnet and the copy go with this run: finishing it means running up again.
           finishCommand: `w3o up ${dir}`,
