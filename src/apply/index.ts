@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import { DEVNET_CHAIN_IDS, type Model } from "../config/model.js";
 import "../crypto/native.js"; // native keccak for every ethers hash (registered on import)
 import { BaseError } from "../errors/index.js";
+import { OWNER_HINT } from "../plan/owners.js";
+import { needsOwnerLine } from "../plan/render.js";
 import { type PlanRun, planEnvironment, rpcUrl } from "../plan/run.js";
 import type { Plan } from "../plan/types.js";
 import { createSigner, type Signer, type SignerSpec } from "../signers/index.js";
@@ -22,6 +24,11 @@ export class StalePlanError extends BaseError {
 /** A step apply would run has problems (plan/problems.ts): nothing is sent, on any network. */
 export class PlanBlockedError extends BaseError {
   override name = "PlanBlockedError";
+}
+
+/** A step's change must be sent by an on-chain owner that is not a signer here (plan/owners.ts): nothing is sent. */
+export class OwnerNotSignerError extends BaseError {
+  override name = "OwnerNotSignerError";
 }
 
 export type ApplyEvent =
@@ -142,6 +149,17 @@ async function applyLocked(
       hint: "Fix what the plan marks with ✖, then run w3o plan and w3o apply again.",
     });
   }
+  const owned = plan.networks.flatMap((n) => n.steps).filter((s) => s.needsOwner?.length);
+  if (owned.length) {
+    const who = owned.flatMap((s) => (s.needsOwner ?? []).map((n) => `${s.contract} (owner ${n.address})`));
+    throw new OwnerNotSignerError(
+      `apply refuses: ${[...new Set(who)].join(", ")} cannot be changed by a signer of ${envName}, so nothing was sent`,
+      {
+        metaMessages: owned.flatMap((s) => (s.needsOwner ?? []).map((n) => `${s.id}: ${needsOwnerLine(n)}`)),
+        hint: OWNER_HINT,
+      },
+    );
+  }
   const skipped = skippedSteps(plan, redeploy);
   const confirmed = !o.confirm || (await o.confirm(plan));
   if (o.signal?.aborted) throw stopped(notStarted(plan.networks.map((n) => n.name)));
@@ -155,7 +173,9 @@ async function applyLocked(
     // Signers for the deployers this network needs; plan could not know keystore addresses, apply fills them in.
     const signers = new Map<string, Signer>();
     const accounts: Record<string, string> = { ...run.env.accounts };
-    for (const name of new Set(steps.map((s) => s.deployer.account))) {
+    // And every signer whose address plan knew: plan counted them as able to act as owners (plan/owners.ts).
+    const known = Object.keys(run.env.accounts).filter((a) => run.env.signers?.includes(run.env.accounts[a] as `0x${string}`));
+    for (const name of new Set([...steps.map((s) => s.deployer.account), ...known])) {
       const acct = model.accounts[name];
       const spec = (acct?.environments?.[envName]?.signer ?? acct?.signer) as SignerSpec | undefined;
       if (!spec) continue;

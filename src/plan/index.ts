@@ -9,6 +9,7 @@ import { compareStrings } from "../util/compare.js";
 import { abiProblems } from "./abiProblems.js";
 import { proxyArtifact } from "./create2.js";
 import { foreignRecord } from "./foreign.js";
+import { ownerNeeds } from "./owners.js";
 import { EIP170_CODE_SIZE_LIMIT, stepProblems } from "./problems.js";
 import { isRef, type Known, resolveAddress } from "./resolve.js";
 import { baseStep, changesOf, describeChange, describeDrift, driftOf, replaceReasons, type StepContext } from "./steps.js";
@@ -113,7 +114,7 @@ export function plan(
       artifacts,
     };
     const steps = declared.map((name) => {
-      const step = stepFor(ctx, name, usable, snap);
+      const step = stepFor(ctx, name, usable, snap, env.signers);
       return foreign ? { ...step, action: "replace" as const, reasons: [foreign.reason, ...step.reasons] } : step;
     });
     for (const name of Object.keys(usable?.contracts ?? {}).sort()) {
@@ -167,12 +168,19 @@ const recordedFacts = (rec: DeploymentRecord["contracts"][string]): NonNullable<
     : {}),
 });
 
-function stepFor(ctx: StepContext, name: string, record: DeploymentRecord | undefined, snap: NetworkSnapshot): PlanStep {
+function stepFor(
+  ctx: StepContext,
+  name: string,
+  record: DeploymentRecord | undefined,
+  snap: NetworkSnapshot,
+  signers: PlanEnv["signers"],
+): PlanStep {
   const step = actionFor(ctx, name, record, snap);
   const limit = ctx.model.networks[ctx.network]?.codeSizeLimit ?? EIP170_CODE_SIZE_LIMIT;
   const artifact = ctx.artifacts.contracts[name] as Artifact;
   const problems = [...abiProblems(ctx.model, name, artifact), ...stepProblems(step, artifact, limit)];
-  return problems.length ? { ...step, problems } : step;
+  const needsOwner = ownerNeeds(step, record?.contracts[name], snap.contracts[name], signers);
+  return { ...step, ...(problems.length ? { problems } : {}), ...(needsOwner.length ? { needsOwner } : {}) };
 }
 
 /** Repo vs record vs chain: what apply would do with one declared contract, and why. */
@@ -245,6 +253,7 @@ function summarize(steps: PlanStep[]): PlanSummary {
   const s: PlanSummary = { create: 0, upgrade: 0, update: 0, replace: 0, remove: 0, noop: 0, drift: 0, blocked: 0 };
   for (const step of steps) {
     if (step.problems?.length) s.blocked++;
+    if (step.needsOwner?.length) s.needsOwner = (s.needsOwner ?? 0) + 1;
     if (step.action === "update") {
       if (step.changes?.some((c) => c.kind === "upgrade")) s.upgrade++;
       else s.update++;

@@ -1,6 +1,10 @@
 import { formatCompileDiagnostic } from "../compile/errors.js";
 import { interruptedLines, opLine } from "../state/interrupted.js";
-import type { Plan, PlanStep, PlanSummary } from "./types.js";
+import { OWNER_HINT } from "./owners.js";
+import type { NeedsOwner, Plan, PlanStep, PlanSummary } from "./types.js";
+
+/** One owner a step needs, in the words the plan and apply's refusal both use. */
+export const needsOwnerLine = (n: NeedsOwner) => `needs owner ${n.address} (not a signer of this environment): ${n.reason}`;
 
 type Paint = (s: string) => string;
 export type Palette = { green: Paint; yellow: Paint; red: Paint; cyan: Paint; dim: Paint; bold: Paint; magenta: Paint };
@@ -13,6 +17,7 @@ export function summaryLine(s: PlanSummary): string {
   if (s.replace) parts.push(`${s.replace} to replace`);
   parts.push(`${s.remove} to remove`, `${s.noop} unchanged`, `${s.drift} drifted`);
   if (s.blocked) parts.push(`${s.blocked} blocked`);
+  if (s.needsOwner) parts.push(`${s.needsOwner} ${s.needsOwner === 1 ? "needs" : "need"} an owner`);
   if (s.interrupted) parts.push(`${s.interrupted} interrupted`);
   return `Plan: ${parts.join(", ")}`;
 }
@@ -71,6 +76,7 @@ export function renderPlan(plan: Plan, paint: Palette = plain): string {
         const [first, ...more] = p.split("\n");
         lines.push(paint.red(`      ✖ ${first}`), ...more.map((l) => paint.red(`        ${l}`)));
       }
+      for (const n of s.needsOwner ?? []) lines.push(paint.red(`      ✋ ${needsOwnerLine(n)}`));
       if (s.action === "noop") continue;
       if (s.interrupted) {
         lines.push(paint.yellow("      interrupted: sent, not recorded; the next apply settles it"));
@@ -87,7 +93,9 @@ export function renderPlan(plan: Plan, paint: Palette = plain): string {
     lines.push(...interruptedLines(plan.interrupted, shown).map((l) => paint.yellow(l)), "");
   }
   const line = summaryLine(plan.summary);
-  lines.push(paint.bold(plan.summary.drift || plan.summary.blocked || plan.interrupted ? paint.red(line) : line));
+  const clean = !(plan.summary.drift || plan.summary.blocked || plan.summary.needsOwner || plan.interrupted);
+  lines.push(paint.bold(clean ? line : paint.red(line)));
   if (plan.summary.blocked) lines.push(paint.red("Apply will refuse this plan until the ✖ problems above are fixed."));
+  if (plan.summary.needsOwner) lines.push(paint.red(`Apply will refuse the ✋ steps above. ${OWNER_HINT}`));
   return `${lines.join("\n")}\n`;
 }

@@ -51,6 +51,22 @@ export function accountAddresses(model: Model, envName: string, vars: Vars): Rec
   return out;
 }
 
+/**
+ * Addresses of the accounts that have a signer in this environment: who apply can send from.
+ * Undefined when one of them has no address plan can know (a keystore, a key not in the
+ * environment): any owner might then be that account.
+ */
+export function signerAddresses(model: Model, envName: string, accounts: Record<string, Address>): Address[] | undefined {
+  const out: Address[] = [];
+  for (const [name, acct] of Object.entries(model.accounts)) {
+    if (!(acct.environments?.[envName]?.signer ?? acct.signer)) continue;
+    const address = accounts[name];
+    if (!address) return undefined;
+    out.push(address);
+  }
+  return out;
+}
+
 /** The plan and the inputs it was made from (apply reuses them rather than reading the chain twice). */
 export type PlanRun = Omit<PlanInputs, "model"> & { plan: Plan };
 
@@ -58,7 +74,9 @@ export type PlanRun = Omit<PlanInputs, "model"> & { plan: Plan };
 export async function planEnvironment(model: Model, envName: string, opts: { vars: Vars; compile?: CompileOptions }): Promise<PlanRun> {
   const { vars } = opts;
   const networks = planNetworks(model, envName);
-  const env: PlanEnv = { name: envName, accounts: accountAddresses(model, envName, vars) };
+  const accounts = accountAddresses(model, envName, vars);
+  const signers = signerAddresses(model, envName, accounts);
+  const env: PlanEnv = { name: envName, accounts, ...(signers ? { signers } : {}) };
   const [records, artifacts] = await Promise.all([readRecords(model.dir, envName, networks), compile(model, opts.compile)]);
   const active = networks.filter((n) => Object.values(model.contracts).some((c) => c.networks.includes(n)) || records[n]);
   const snaps = await Promise.all(

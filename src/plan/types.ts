@@ -75,6 +75,12 @@ export type PlanEnv = {
    * (`{ $ref: "accounts.X" }`) that apply resolves.
    */
   accounts: Record<string, Address>;
+  /**
+   * Addresses apply can sign with in this environment (accounts with a signer). Absent when some
+   * signer's address cannot be known before apply unlocks it (a keystore): plan then marks no step
+   * as needing an owner, since it cannot tell.
+   */
+  signers?: Address[];
 };
 
 export type PlanInputs = {
@@ -129,6 +135,13 @@ export type Drift = {
   live: string | null;
 };
 
+/** An owner a step's change must be sent by, which is not a signer of the environment. */
+export type NeedsOwner = {
+  address: Address;
+  /** What that owner must do, e.g. "upgrade Vault (the proxy's owner calls upgradeToAndCall)". */
+  reason: string;
+};
+
 export type PlanStep = {
   /** `${network}/${contract}`: unique within a plan; journal key for apply. */
   id: string;
@@ -178,6 +191,12 @@ export type PlanStep = {
    * environment while a step it would run has one.
    */
   problems?: string[];
+  /**
+   * Changes only someone w3o cannot sign for may make (plan/owners.ts): the on-chain owner (or
+   * ProxyAdmin owner) that must send them is not a signer of this environment, e.g. a multisig or a
+   * timelock. Apply refuses the whole environment while a step has one, before anything is sent.
+   */
+  needsOwner?: NeedsOwner[];
   /** The record entry's key facts, when recorded. */
   recorded?: { address: Address; codeHash: Hex; implementation?: Address; implementationCodeHash?: Hex };
   /**
@@ -210,6 +229,8 @@ export type PlanSummary = {
   drift: number;
   /** Steps with problems: apply refuses until they are fixed. */
   blocked: number;
+  /** Steps whose changes need an owner that is not a signer of the environment: apply refuses them. */
+  needsOwner?: number;
   /** Steps an interrupted apply sent and did not record: counted here, not under their action. */
   interrupted?: number;
 };

@@ -35,8 +35,9 @@ export function register(program: Command): void {
       else process.stdout.write(renderPlan(plan, out));
       // Drift needs a person (apply leaves drifted contracts alone), apply refuses a blocked plan, an interrupted
       // apply must be finished before the plan says what the repo changes, and a record from another chain is
-      // redeployed only when asked: none of them is clean.
+      // redeployed only when asked, and apply refuses a change only an owner it cannot sign for may make: none of them is clean.
       const foreign = plan.networks.some((n) => n.foreignRecord);
-      process.exitCode = plan.summary.drift || plan.summary.blocked || plan.interrupted || foreign ? EXIT.failed : EXIT.ok;
+      const s = plan.summary;
+      process.exitCode = s.drift || s.blocked || s.needsOwner || plan.interrupted || foreign ? EXIT.failed : EXIT.ok;
     });
 }
