@@ -91,8 +91,12 @@ describe("plan on a real chain", () => {
     expect(step(p, "Box")?.args).toEqual([me, 42]); // ${accounts.deployer} → the devnet key's address
     expect(step(p, "Vault")?.initializer).toEqual({ function: "initialize", args: [me] });
   });
+});
 
-  it("recorded and live as recorded: all noop; planning is deterministic", async () => {
+// Each test below starts from the three contracts deployed and recorded, and puts back what it changes,
+// so that any one of them passes alone (`-t NAME`).
+describe("plan on a real chain, with the contracts deployed and recorded", () => {
+  beforeAll(async () => {
     const box = await deploy(signer, compiled.contracts.Box as never, [me, 42]);
     const box2 = await deploy(signer, compiled.contracts.Box2 as never, [box.address, 7]);
     const vault = await deployUups(signer, compiled, compiled.contracts.Vault as never, [me]);
@@ -102,6 +106,9 @@ describe("plan on a real chain", () => {
       Vault: await uupsRecordEntry(signer, compiled, compiled.contracts.Vault as never, vault, [me], me),
     };
     await writeRecord(dir, record(entries));
+  }, 120_000);
+
+  it("recorded and live as recorded: all noop; planning is deterministic", async () => {
     expect(await readRecord(dir, "dev", "local")).toEqual(record(entries));
 
     const a = await run();
