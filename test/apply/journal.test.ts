@@ -73,8 +73,28 @@ describe("journal reducer", () => {
     expect(s.steps.get("B")?.status).toBe("intent");
   });
 
-  it("is pure: replaying the same events twice gives equal states", () => {
-    const events = [intent("A", 0), signed("A", "0xh", 0), intent("B", 1)];
-    expect(reduceJournal(events)).toEqual(reduceJournal(events));
+  it("is pure: it never writes to the events it reads, and two reductions share no step state", () => {
+    const events = [
+      intent("A", 0),
+      signed("A", "0xh", 0),
+      intent("B", 1),
+      { type: "record", step: "$record", record: { v: 1 }, settled: [] },
+    ] as const;
+    const before = structuredClone(events);
+    const deepFreeze = (o: unknown): unknown => {
+      if (o && typeof o === "object") for (const v of Object.values(Object.freeze(o))) deepFreeze(v);
+      return o;
+    };
+    // Frozen input: any write to an event throws in strict mode instead of passing unnoticed.
+    const frozen = reduceJournal(deepFreeze(structuredClone(events)) as never);
+    const a = reduceJournal(events as never);
+    expect(events).toEqual(before);
+    expect(a).toEqual(frozen);
+    // Changing one state's steps (as apply's executor does while it runs) leaves the next reduction untouched.
+    a.steps.get("A")!.status = "failed";
+    a.steps.delete("B");
+    const b = reduceJournal(events as never);
+    expect(b.steps.get("A")?.status).toBe("signed");
+    expect(b).toEqual(frozen);
   });
 });
