@@ -2,9 +2,9 @@ import { wordlist } from "@scure/bip39/wordlists/english.js";
 import { isMap, isPair, isScalar, isSeq, type Node, visit as visitYaml } from "yaml";
 import { redactUrl } from "../errors/index.js";
 import type { Diagnostic } from "./diagnostics.js";
+import { ENV_NAME, SECRET_KEY_NAME } from "./secretFields.js";
 import type { Path, SourceFile } from "./source.js";
 
-const SECRET_KEY_NAME = /(private[_-]?key|secret|mnemonic|seed[_-]?phrase|password|api[_-]?key|(auth|access|api|bearer)[_-]?token)$/i;
 const HEX64 = /^(0x)?[0-9a-fA-F]{64}$/;
 const BIP39 = new Set(wordlist);
 const MNEMONIC_LENGTHS = new Set([12, 15, 18, 21, 24]);
@@ -102,7 +102,8 @@ const isKeyLike = (seg: string) => /^[A-Za-z0-9_-]{16,}$/.test(seg) && /\d/.test
 /** A URL with credentials beside an `env:` goes in that variable; elsewhere, in a new one. */
 function urlHint(source: SourceFile, path: Path): string {
   const env = path.at(-1) === "default" ? source.doc.getIn([...path.slice(0, -1), "env"]) : undefined;
-  return typeof env === "string"
+  // An env that is not a variable name may itself be a secret, and is not repeated.
+  return typeof env === "string" && ENV_NAME.test(env)
     ? `Set ${env} to this URL where w3o runs, and delete \`default:\` here (then rotate the key it carries).`
     : "Put the URL in an environment variable and reference it: rpc: { env: MAINNET_RPC_URL }.";
 }

@@ -1,6 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import type { Diagnostic } from "./diagnostics.js";
+import { mayHoldSecret, notAVariableName } from "./secretFields.js";
 import type { Path, SourceFile } from "./source.js";
 
 type Issue = z.core.$ZodIssue;
@@ -101,12 +102,18 @@ function toDiagnostics(issue: Issue, source: SourceFile, schema: AnySchema, data
     }
     default: {
       const value = valueAt(data, path);
+      const field = lastName(path);
+      if (field === "env" && typeof value === "string") return [{ ...at(path), code: "invalid-value", ...notAVariableName(where) }];
+      if (mayHoldSecret(field)) {
+        const message = `${where} is not valid (its value is not repeated here: it may hold a credential)`;
+        return [{ ...at(path), code: "invalid-value", message, hint: capitalise(issue.message) }];
+      }
       const shown = value === undefined || typeof value === "object" ? "" : ` ${JSON.stringify(value)}`;
       return [
         {
           ...at(path),
           code: "invalid-value",
-          message: `invalid ${lastName(path)}${shown}`,
+          message: `invalid ${field}${shown}`,
           hint: capitalise(issue.message),
         },
       ];

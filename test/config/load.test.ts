@@ -1,33 +1,14 @@
-import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadModel, loadRepo, RepoNotFoundError } from "../../src/config/load.js";
 import { locate } from "../../src/config/model.js";
 import { ROOT } from "../helpers/cli.js";
+import { MINIMAL, tempRepo } from "../helpers/configRepo.js";
 
-const MINIMAL = `version: 1
-project: demo
-environments:
-  dev: { networks: [local] }
-networks:
-  local: { chain: ethereum, chainId: 31337, rpc: { env: LOCAL_RPC_URL, default: "http://127.0.0.1:8545" } }
-`;
-
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "w3o-load-"));
-});
-afterEach(async () => {
-  await chmod(dir, 0o755).catch(() => {});
-  await rm(dir, { recursive: true, force: true });
-});
-
-const write = async (file: string, text: string | Buffer) => {
-  await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-  await writeFile(path.join(dir, file), text);
-};
-const codes = async () => (await loadRepo(dir)).diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.code}`);
+const repo = tempRepo("w3o-load-");
+const { write, found } = repo;
 
 describe("loadRepo", () => {
   it("loads examples/infra with every file merged and defaults applied", async () => {
@@ -41,13 +22,13 @@ describe("loadRepo", () => {
   });
 
   it("refuses a folder without w3o.yaml, with a hint", async () => {
-    const { diagnostics } = await loadRepo(dir);
+    const { diagnostics } = await loadRepo(repo.dir);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ file: "w3o.yaml", code: "file-missing", message: expect.stringContaining("no w3o.yaml") });
   });
 
   it("throws a usage error for a path that is not a folder", async () => {
-    await expect(loadRepo(path.join(dir, "nope"))).rejects.toBeInstanceOf(RepoNotFoundError);
+    await expect(loadRepo(path.join(repo.dir, "nope"))).rejects.toBeInstanceOf(RepoNotFoundError);
   });
 
   it("refuses empty, comment-only, binary and oversized files", async () => {
@@ -56,7 +37,7 @@ describe("loadRepo", () => {
     await write("b.yaml", "# only a comment\n\n");
     await write("c.yaml", Buffer.from([0x6e, 0x6f, 0x00, 0x01, 0x02]));
     await write("d.yaml", `# ${"x".repeat(1024 * 1024 + 10)}\nnodes: {}\n`);
-    expect(await codes()).toEqual([
+    expect(await found()).toEqual([
       "a.yaml:1:1 empty-file",
       "b.yaml:1:1 empty-file",
       "c.yaml:1:3 binary-file", // the NUL byte
@@ -68,8 +49,8 @@ describe("loadRepo", () => {
     const outside = await mkdtemp(path.join(os.tmpdir(), "w3o-outside-"));
     await writeFile(path.join(outside, "evil.yaml"), "contracts: {}\n");
     await write("w3o.yaml", `${MINIMAL}include: [link.yaml, ../x.yaml]\n`);
-    await symlink(path.join(outside, "evil.yaml"), path.join(dir, "link.yaml"));
-    expect(await codes()).toEqual(["link.yaml:1:1 symlink-outside-repo", "w3o.yaml:7:22 include-outside-repo"]);
+    await symlink(path.join(outside, "evil.yaml"), path.join(repo.dir, "link.yaml"));
+    expect(await found()).toEqual(["link.yaml:1:1 symlink-outside-repo", "w3o.yaml:7:22 include-outside-repo"]);
     await rm(outside, { recursive: true });
   });
 
@@ -77,13 +58,13 @@ describe("loadRepo", () => {
     await write("w3o.yaml", `${MINIMAL}include: [x.yaml, y.yaml]\n`);
     await write("x.yaml", "contracts:\n  A:\n    source: a.sol\n   networks: [local]\n");
     await write("y.yaml", "- just\n- a list\n");
-    const { diagnostics } = await loadRepo(dir);
+    const { diagnostics } = await loadRepo(repo.dir);
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.code}`)).toEqual(["x.yaml:4:1 yaml-syntax", "y.yaml:1:1 invalid-type"]);
   });
 
   it("refuses duplicate keys within one mapping", async () => {
     await write("w3o.yaml", `${MINIMAL}project: again\n`);
-    const { diagnostics } = await loadRepo(dir);
+    const { diagnostics } = await loadRepo(repo.dir);
     expect(diagnostics[0]).toMatchObject({ code: "yaml-syntax", line: 7, message: expect.stringContaining("unique") });
   });
 
@@ -98,7 +79,7 @@ contracts:
 `.replace("dev: { networks: [local] }", "dev: { networks: [local] }\n  staging: { networks: [sepolia] }"),
     );
     await write("T.sol", "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.24;\ncontract T {}\n");
-    const { diagnostics } = await loadRepo(dir);
+    const { diagnostics } = await loadRepo(repo.dir);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({
       code: "devnet-signer",
@@ -108,7 +89,7 @@ contracts:
 
   it("suggests the closest key and lists the allowed ones", async () => {
     await write("w3o.yaml", MINIMAL.replace("chainId: 31337", "chainid: 31337"));
-    const { diagnostics } = await loadRepo(dir);
+    const { diagnostics } = await loadRepo(repo.dir);
     const unknown = diagnostics.find((d) => d.code === "unknown-key");
     expect(unknown).toMatchObject({ line: 6, col: 29, message: 'unknown key "chainid" in networks.local' });
     expect(unknown?.hint).toMatch(/^Did you mean "chainId"\? Allowed keys: chain, chainId, genesisHash, rpc,/);

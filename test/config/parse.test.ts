@@ -1,31 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadRepo } from "../../src/config/load.js";
 import { MAX_DEPTH, parseConfig } from "../../src/config/parse.js";
+import { MINIMAL_WITH_DEPLOYER, tempRepo } from "../helpers/configRepo.js";
 
-const MINIMAL = `version: 1
-project: demo
-environments:
-  dev: { networks: [local] }
-networks:
-  local: { chain: ethereum, chainId: 31337, rpc: { env: LOCAL_RPC_URL, default: "http://127.0.0.1:8545" } }
-accounts:
-  deployer: { signer: { devnet: 0 } }
-`;
-
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "w3o-parse-"));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
-
-const write = async (file: string, text: string) => {
-  await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-  await writeFile(path.join(dir, file), text);
-};
-const found = async () => (await loadRepo(dir)).diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.code}`);
+const repo = tempRepo("w3o-parse-");
+const { write, found } = repo;
 
 /** Nine levels of nine aliases each: 9^9 ≈ 387 million strings once expanded. */
 function billionLaughs(): string {
@@ -42,9 +21,9 @@ function billionLaughs(): string {
 
 describe("hostile YAML", () => {
   it("refuses a billion-laughs alias bomb as one located error with a hint", async () => {
-    await write("w3o.yaml", `${MINIMAL}include: [bomb.yaml]\n`);
+    await write("w3o.yaml", `${MINIMAL_WITH_DEPLOYER}include: [bomb.yaml]\n`);
     await write("bomb.yaml", billionLaughs());
-    const { diagnostics } = await loadRepo(dir);
+    const { diagnostics } = await loadRepo(repo.dir);
     expect(diagnostics).toEqual([
       expect.objectContaining({
         file: "bomb.yaml",
@@ -71,9 +50,9 @@ describe("hostile YAML", () => {
       { line: MAX_DEPTH + 1, col: MAX_DEPTH + 1 },
     ],
   ])("refuses %s nested 10,000 deep at the level past the limit, without recursing", async (_, text, at) => {
-    await write("w3o.yaml", `${MINIMAL}include: [deep.yaml]\n`);
+    await write("w3o.yaml", `${MINIMAL_WITH_DEPLOYER}include: [deep.yaml]\n`);
     await write("deep.yaml", text);
-    const { diagnostics } = await loadRepo(dir);
+    const { diagnostics } = await loadRepo(repo.dir);
     expect(diagnostics).toEqual([
       expect.objectContaining({
         file: "deep.yaml",
@@ -86,7 +65,7 @@ describe("hostile YAML", () => {
   });
 
   it("reports a file that fails to parse once, at its first error", async () => {
-    await write("w3o.yaml", `${MINIMAL}include: [broken.yaml]\n`);
+    await write("w3o.yaml", `${MINIMAL_WITH_DEPLOYER}include: [broken.yaml]\n`);
     await write("broken.yaml", "contracts:\n  A: { source: a.sol\n  B: [x\n   C: }\n  D: ]]\n");
     expect(await found()).toEqual(["broken.yaml:3:3 yaml-syntax"]);
   });
@@ -94,14 +73,14 @@ describe("hostile YAML", () => {
 
 describe("no knock-on errors", () => {
   it("does not report references to what a file that fails to parse would have defined", async () => {
-    await write("w3o.yaml", `${MINIMAL}include: [a.yaml, b.yaml]\n`);
+    await write("w3o.yaml", `${MINIMAL_WITH_DEPLOYER}include: [a.yaml, b.yaml]\n`);
     await write("a.yaml", "contracts:\n  Registry:\n    source: r.sol\n   networks: [local]\n");
     await write(
       "b.yaml",
       'contracts:\n  Token: { source: t.sol, networks: [local], args: ["${contracts.Registry}", "${contracts.Nowhere}"] }\n',
     );
     await write("t.sol", "contract Token {}\n");
-    const { diagnostics } = await loadRepo(dir);
+    const { diagnostics } = await loadRepo(repo.dir);
     // Nowhere is not in the broken file either: that reference is still reported.
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.code} ${d.message}`)).toEqual([
       "a.yaml:4:1 yaml-syntax invalid YAML: All mapping items must start at the same column",
@@ -110,7 +89,7 @@ describe("no knock-on errors", () => {
   });
 
   it("does not report references into a file that is not text, or a section that is not a mapping", async () => {
-    await write("w3o.yaml", `${MINIMAL}include: [a.yaml, b.yaml, c.yaml]\n`);
+    await write("w3o.yaml", `${MINIMAL_WITH_DEPLOYER}include: [a.yaml, b.yaml, c.yaml]\n`);
     await write("a.yaml", "contracts:\n  Registry\u0001: {}\n");
     await write("b.yaml", "monitors: [oops]\n");
     await write(
@@ -124,7 +103,7 @@ describe("no knock-on errors", () => {
   it("does not check references to a name defined twice beyond the duplicate itself", async () => {
     await write(
       "w3o.yaml",
-      `${MINIMAL.replace("dev: { networks: [local] }", "dev: { networks: [local, other] }")}include: [a.yaml, b.yaml]\n`.replace(
+      `${MINIMAL_WITH_DEPLOYER.replace("dev: { networks: [local] }", "dev: { networks: [local, other] }")}include: [a.yaml, b.yaml]\n`.replace(
         "accounts:",
         "  other: { chain: ethereum, chainId: 1337, rpc: { env: OTHER_RPC_URL } }\naccounts:",
       ),

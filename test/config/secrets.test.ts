@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/config/diagnostics.js";
 import { loadRepo } from "../../src/config/load.js";
 import { runCli } from "../helpers/cli.js";
+import { MINIMAL, tempRepo } from "../helpers/configRepo.js";
 
 // Anvil's public dev keys 0–3 stand in for real ones, each pasted into a field that is not for secrets.
 const KEYS = [
@@ -44,7 +45,7 @@ describe("a secret pasted into any field", () => {
     expect(diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`)).toEqual([
       '4:28 invalid-value invalid networks "***"',
       "6:57 url-with-credentials networks.local.rpc.env is a URL with credentials (https://***@rpc.example.com/v3/***)",
-      '7:53 invalid-value invalid env "0x***"',
+      "7:53 invalid-value networks.other.rpc.env is not the name of an environment variable",
       "9:30 inline-private-key accounts.deployer.signer.env looks like a private key",
       '10:70 unknown-key unknown key "0x***" in accounts.treasury',
     ]);
@@ -58,5 +59,46 @@ describe("a secret pasted into any field", () => {
     const all = res.stdout + res.stderr;
     expect(all).toMatch(/w3o\.yaml.+9.+30/s); // the key's place is named
     expect(leaked(all)).toEqual([]);
+  });
+});
+
+describe("a value of no known secret format in a field that may hold a secret", () => {
+  // Formats no scan recognises: only the field they are in says they may be credentials.
+  const TOKEN = "sk_live_abcdef1234567890XYZ";
+  const VALUE = "some-api-token-value";
+  const repo = tempRepo("w3o-unknown-secret-");
+  const yaml = `${MINIMAL}  other:
+    chain: ethereum
+    chainId: 1
+    rpc: { env: "${VALUE}", default: "https://user:pw12345678@rpc.example.com/x" }
+    explorer: "etherscan ${TOKEN}"
+accounts:
+  deployer: { signer: { env: "${TOKEN}" } }
+  ops: { signer: { keystore: ops.json, password: { env: "pass ${TOKEN}" } } }
+`;
+
+  it("is named by its field and what a valid value looks like, never quoted", async () => {
+    await repo.write("w3o.yaml", yaml);
+    const { diagnostics } = await loadRepo(repo.dir);
+    expect(diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`)).toEqual([
+      "10:17 invalid-value networks.other.rpc.env is not the name of an environment variable",
+      "10:50 url-with-credentials networks.other.rpc.default is a URL with credentials (https://***@rpc.example.com/x)",
+      "11:15 invalid-value networks.other.explorer is not valid (its value is not repeated here: it may hold a credential)",
+      "13:30 invalid-value accounts.deployer.signer.env is not the name of an environment variable",
+      "14:57 invalid-value accounts.ops.signer.password.env is not the name of an environment variable",
+    ]);
+    for (const d of diagnostics.filter((d) => d.message.includes("environment variable"))) {
+      expect(d.hint).toMatch(/UPPER_SNAKE_CASE.+set it in a variable where w3o runs/);
+    }
+    // The URL's hint does not tell the user to set a "variable" named after the pasted value.
+    const text = JSON.stringify(diagnostics) + diagnostics.map(formatDiagnostic).join("\n");
+    expect([TOKEN, VALUE].filter((s) => text.includes(s))).toEqual([]);
+  });
+
+  it("is not printed by w3o validate --json", async () => {
+    await repo.write("w3o.yaml", yaml);
+    const res = runCli(["validate", "--json", repo.dir]);
+    expect(JSON.parse(res.stdout).diagnostics).toHaveLength(5);
+    expect([TOKEN, VALUE].filter((s) => (res.stdout + res.stderr).includes(s))).toEqual([]);
   });
 });

@@ -7,9 +7,12 @@ export const name = z.string().regex(NAME_PATTERN, "names start with a letter an
 /** A map keyed by resource name. */
 export const namedMap = <T extends z.ZodType>(value: T) => z.record(name, value);
 
+/** The names `env:` accepts. */
+export const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
 /** A secret is never written inline: it is the name of an environment variable. */
 export const envRef = z
-  .strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "environment variable names are UPPER_SNAKE_CASE") })
+  .strictObject({ env: z.string().regex(ENV_NAME, "environment variable names are UPPER_SNAKE_CASE") })
   .describe("Read the value from this environment variable at run time.");
 
 export const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "an address is 0x followed by 40 hex digits");
