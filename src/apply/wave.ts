@@ -79,8 +79,13 @@ export async function runWave(x: ExecContext): Promise<number> {
   };
   let failure: { error: unknown } | undefined;
   let sent = 0;
+  // A signal stops the wave between chunks: chunks already journaled still go out (their nonces are
+  // taken and their bytes durable), later ones stay pending and are reported as not sent.
+  const stopping = () => x.o.signal?.aborted === true;
   const send = async (estimate: Promise<Estimated>) => {
-    const wave = decide(x, await estimate, deferred, createAddress);
+    const got = await estimate;
+    if (stopping()) return;
+    const wave = decide(x, got, deferred, createAddress);
     // A refused broadcast stops the wave: nothing after it may go out (its nonces would leave a gap).
     if (failure || !wave.length) return;
     queue.push({ wave, signed: await journalAndSign(x, wave) });
@@ -110,7 +115,7 @@ export async function runWave(x: ExecContext): Promise<number> {
     await yieldToIo();
   };
   for (const op of [...x.pending]) {
-    if (picked >= room) break;
+    if (picked >= room || stopping()) break;
     if (!op.needs.every((n) => tentative.has(n)) || !op.after.every(x.isDone)) continue;
     const skip = op.skipIf ? await op.skipIf(addressOf) : undefined;
     if (skip) {

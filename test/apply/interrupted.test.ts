@@ -74,42 +74,49 @@ describe("plan and verify after a crashed apply", () => {
 });
 
 describe("apply stopped by a signal", () => {
-  it("on SIGTERM sends nothing more, releases the lock, exits 143 with what remains; the rerun creates each contract once", async () => {
-    const dir = await fixtureCopy();
-    const provider = new JsonRpcProvider(devnet.url);
-    // Nothing is mined until the test says so: the signal lands while txs are in flight.
-    await provider.send("evm_setAutomine", [false]);
-    let signalled = false;
-    const stopped = await w3o(["apply", dir, "--env", "dev", "--yes", "--json"], env(2), (out, child) => {
-      if (!signalled && out.includes('"type":"op-sent"')) {
-        signalled = true;
-        child.kill("SIGTERM");
-      }
-    });
-    await provider.send("evm_setAutomine", [true]);
-    await provider.send("evm_mine", []);
-    expect(stopped.signal).toBeNull();
-    expect(stopped.code, stopped.stderr).toBe(143);
-    expect(stopped.stderr).toContain("apply of dev interrupted by SIGTERM: no new transaction was sent after it");
-    expect(stopped.stderr).toContain(`To finish: w3o apply ${dir} --env dev`);
-    const last = JSON.parse(stopped.stdout.trim().split("\n").at(-1)!) as {
-      type: string;
-      remaining: { network: string; inFlight: { op: string; hash: string }[]; notSent: string[] }[];
-    };
-    expect(last.type).toBe("interrupted");
-    expect(last.remaining[0]!.inFlight.length).toBeGreaterThan(0);
-    // Ownership and roles wait for their contract to be mined: they were never sent.
-    expect(last.remaining[0]!.notSent).toContain("local/Registry#owner");
+  it.each([
+    ["SIGTERM", 143, 2],
+    ["SIGINT", 130, 3],
+  ] as const)(
+    "on %s sends nothing more, releases the lock, exits %i with what remains; the rerun creates each contract once",
+    async (sig, exit, account) => {
+      const dir = await fixtureCopy();
+      const provider = new JsonRpcProvider(devnet.url);
+      // Nothing is mined until the test says so: the signal lands while txs are in flight.
+      await provider.send("evm_setAutomine", [false]);
+      let signalled = false;
+      const stopped = await w3o(["apply", dir, "--env", "dev", "--yes", "--json"], env(account), (out, child) => {
+        if (!signalled && out.includes('"type":"op-sent"')) {
+          signalled = true;
+          child.kill(sig);
+        }
+      });
+      await provider.send("evm_setAutomine", [true]);
+      await provider.send("evm_mine", []);
+      expect(stopped.signal).toBeNull();
+      expect(stopped.code, stopped.stderr).toBe(exit);
+      expect(stopped.stderr).toContain(`apply of dev interrupted by ${sig}: no new transaction was sent after it`);
+      expect(stopped.stderr).toContain(`To finish: w3o apply ${dir} --env dev`);
+      const last = JSON.parse(stopped.stdout.trim().split("\n").at(-1)!) as {
+        type: string;
+        remaining: { network: string; inFlight: { op: string; hash: string }[]; notSent: string[] }[];
+      };
+      expect(last.type).toBe("interrupted");
+      expect(last.remaining[0]!.inFlight.length).toBeGreaterThan(0);
+      // Ownership and roles wait for their contract to be mined: they were never sent.
+      expect(last.remaining[0]!.notSent).toContain("local/Registry#owner");
 
-    const state = await openState(path.join(dir, ".w3o/state.db"));
-    expect(await readLock(state.db, { project: "applytest", environment: "dev" })).toBeUndefined();
-    await state.close();
+      const state = await openState(path.join(dir, ".w3o/state.db"));
+      expect(await readLock(state.db, { project: "applytest", environment: "dev" })).toBeUndefined();
+      await state.close();
 
-    const rerun = await w3o(["apply", dir, "--env", "dev", "--yes"], env(2));
-    expect(rerun.code, rerun.stderr).toBe(0);
-    expect(rerun.stdout).not.toContain("took over the lock");
-    const txs = await creations(devnet.url, devnet.accounts[2]!.address);
-    expect(txs.filter((t) => t.kind === "create")).toHaveLength(6);
-    provider.destroy();
-  }, 120_000);
+      const rerun = await w3o(["apply", dir, "--env", "dev", "--yes"], env(account));
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(rerun.stdout).not.toContain("took over the lock");
+      const txs = await creations(devnet.url, devnet.accounts[account]!.address);
+      expect(txs.filter((t) => t.kind === "create")).toHaveLength(6);
+      provider.destroy();
+    },
+    120_000,
+  );
 });
