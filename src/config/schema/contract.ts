@@ -42,8 +42,6 @@ export const contract = z
     expect: z
       .array(callExpectation)
       .default([])
-      .describe(
-        "Post-deploy checks: view calls, args with ${…} references, and the exact values they must return.",
-      ),
+      .describe("Post-deploy checks: view calls, args with ${…} references, and the exact values they must return."),
   })
   .describe("A contract compiled from source and deployed to one or more networks.");
