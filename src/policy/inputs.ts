@@ -1,5 +1,6 @@
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { lstat, readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { simpleGit } from "simple-git";
 import { SourceFile } from "../config/source.js";
 import { BaseError } from "../errors/index.js";
@@ -136,4 +137,15 @@ export function parseUnifiedDiff(patch: string): DiffFile[] {
     }
   }
   return out.filter((f) => f.added.length > 0);
+}
+
+/** The git work tree holding `dir` (or `dir` itself outside git), for SARIF URIs that resolve on GitHub. */
+export async function sarifRoot(dir: string): Promise<{ prefix: string; uri: string }> {
+  const abs = await realpath(path.resolve(dir));
+  const top = await simpleGit(abs)
+    .revparse(["--show-toplevel"])
+    .then((t) => realpath(t.trim()))
+    .catch(() => abs);
+  const prefix = path.relative(top, abs).split(path.sep).join("/");
+  return { prefix, uri: pathToFileURL(top).href.replace(/\/?$/, "/") };
 }

@@ -20,15 +20,32 @@ export function register(program: Command): void {
     )
     .option("--out <file>", "write the report to a file instead of stdout")
     .action(async (dir: string, opts: { base?: string; format: FormatName; failOn?: Severity; out?: string }) => {
-      const [{ runAudit }, { buildReport }, { formats }, { formatText }] = await Promise.all([
+      const [{ runAudit }, { buildReport }, { formats }, { formatText }, sarif, { sarifRoot }, { ConfigError }] = await Promise.all([
         import("../../policy/audit.js"),
         import("../../policy/report.js"),
         import("../../policy/formats/index.js"),
         import("../../policy/formats/text.js"),
+        import("../../policy/formats/sarif.js"),
+        import("../../policy/inputs.js"),
+        import("../../config/diagnostics.js"),
       ]);
-      const { input, evaluation } = await runAudit(dir, { base: opts.base });
+      const root = opts.format === "sarif" ? await sarifRoot(dir) : undefined;
+      const loaded = await runAudit(dir, { base: opts.base }).catch(async (e: unknown) => {
+        // CI uploads the SARIF whatever happens: a repo that does not load reports its config errors there.
+        if (!(e instanceof ConfigError) || opts.format !== "sarif") throw e;
+        const log = sarif.formatConfigErrorsSarif(e.diagnostics, root);
+        if (opts.out) await writeFile(opts.out, log);
+        else process.stdout.write(log);
+        throw e;
+      });
+      const { input, evaluation } = loaded;
       const report = buildReport(evaluation, { failOn: opts.failOn ?? input.model.policies?.failOn ?? "high", base: opts.base });
-      const text = opts.format === "text" && !opts.out ? formatText(report, out) : formats[opts.format](report);
+      const text =
+        opts.format === "text" && !opts.out
+          ? formatText(report, out)
+          : opts.format === "sarif"
+            ? sarif.formatSarif(report, root)
+            : formats[opts.format](report);
       if (opts.out) {
         await writeFile(opts.out, text);
         process.stdout.write(

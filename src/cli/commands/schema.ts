@@ -9,7 +9,8 @@ export function register(program: Command): void {
     .option("--out <dir>", "folder to write them to", "schema")
     .option("--stdout", "print the w3o.yaml schema instead of writing files")
     .option("--docs <file>", "also write the Markdown reference of the format to this file")
-    .action(async (opts: { out: string; stdout?: boolean; docs?: string }) => {
+    .option("--policies <file>", "also write the Markdown list of audit rules and suppressions to this file")
+    .action(async (opts: { out: string; stdout?: boolean; docs?: string; policies?: string }) => {
       const [{ generateJsonSchema, jsonSchemas }, { generateReference }] = await Promise.all([
         import("../../config/jsonSchema.js"),
         import("../../config/reference.js"),
@@ -28,6 +29,15 @@ export function register(program: Command): void {
         await mkdir(path.dirname(opts.docs), { recursive: true });
         await writeFile(opts.docs, generateReference());
         process.stdout.write(`wrote ${opts.docs}\n`);
+      }
+      if (opts.policies) {
+        const [{ loadPolicies }, { generatePoliciesDoc }] = await Promise.all([
+          import("../../policy/load.js"),
+          import("../../policy/docs.js"),
+        ]);
+        await mkdir(path.dirname(opts.policies), { recursive: true });
+        await writeFile(opts.policies, generatePoliciesDoc((await loadPolicies()).rules));
+        process.stdout.write(`wrote ${opts.policies}\n`);
       }
     });
 }

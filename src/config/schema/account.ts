@@ -15,9 +15,13 @@ export const signer = z
 
 export const account = z
   .strictObject({
-    address: address.optional().describe("A fixed address (multisig, treasury, someone else's EOA)."),
+    address: address
+      .optional()
+      .describe(
+        "A fixed address (multisig, treasury, someone else's EOA). References to the account resolve to it; with a signer too, both must be the same account.",
+      ),
     kind: z.enum(["eoa", "multisig", "timelock"]).default("eoa"),
-    signer: signer.optional().describe("Default signer, in every environment."),
+    signer: signer.optional().describe("Default signer, in every environment: it signs the account's transactions."),
     environments: z
       .record(z.string(), z.strictObject({ address: address.optional(), signer: signer.optional() }))
       .optional()

@@ -45,6 +45,9 @@ export const contract = z
       .min(1)
       .optional()
       .describe("Deploy through the CREATE2 factory with this salt, for the same address on every network."),
-    expect: z.array(callExpectation).default([]).describe("Post-deploy checks: view calls and the values they must return."),
+    expect: z
+      .array(callExpectation)
+      .default([])
+      .describe("Post-deploy checks: view calls, args with ${…} references, and the exact values they must return."),
   })
   .describe("A contract compiled from source and deployed to one or more networks.");
