@@ -37,9 +37,7 @@ async function expectDeployedOnce(account: number) {
   expect(txs.filter((t) => t.kind === "create2").length).toBeLessThanOrEqual(1);
 }
 
-// Each test runs the CLI three or four times in child processes (compile, plan, apply): on a loaded
-// 2-core machine that passed the 60 s default (58 s measured for one of them at load 10).
-describe("w3o apply on anvil", { timeout: 180_000 }, () => {
+describe("w3o apply on anvil", () => {
   it("applies, verifies and records; the next plan is all noop; the key appears nowhere", async () => {
     const dir = await fixtureCopy();
     const key = devnet.accounts[1]!.privateKey;

@@ -70,7 +70,7 @@ describe("plan and verify after a crashed apply", () => {
     expect(after.stdout).not.toContain("interrupted");
     expect((await w3o(["verify", dir, "--env", "dev"], env(1))).code).toBe(0);
     expect(path.isAbsolute(dir)).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("apply stopped by a signal", () => {

@@ -116,5 +116,5 @@ describe("the loader on hostile edits of examples/infra", () => {
         await rm(dir, { recursive: true, force: true });
       }
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -106,7 +106,7 @@ describe("plan on a real chain, with the contracts deployed and recorded", () =>
       Vault: await uupsRecordEntry(signer, compiled, compiled.contracts.Vault as never, vault, [me], me),
     };
     await writeRecord(dir, record(entries));
-  }, 120_000);
+  });
 
   it("recorded and live as recorded: all noop; planning is deterministic", async () => {
     expect(await readRecord(dir, "dev", "local")).toEqual(record(entries));
