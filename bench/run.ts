@@ -7,7 +7,7 @@ import type { BenchResult } from "./types.js";
 /**
  * `npm run bench`: every benchmark, each against baselines measured in the same run, so that
  * figures are ratios on this machine rather than absolute numbers from another one.
- * Run one with `npm run bench -- <name>`.
+ * Run some with `npm run bench -- <name> [<name>…]` (e.g. `npm run bench -- plan apply`).
  */
 const benches: Record<string, () => Promise<BenchResult>> = {
   devnet: benchDevnet,
@@ -16,10 +16,15 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   cli: benchCli,
 };
 
-const only = process.argv.slice(2).find((a) => !a.startsWith("--"));
+const only = new Set(process.argv.slice(2).filter((a) => !a.startsWith("--")));
+const unknown = [...only].filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown benchmark ${unknown.join(", ")}; known: ${Object.keys(benches).join(", ")}\n`);
+  process.exit(2);
+}
 const results: BenchResult[] = [];
 for (const [name, run] of Object.entries(benches)) {
-  if (only && only !== name) continue;
+  if (only.size > 0 && !only.has(name)) continue;
   const result = await run();
   results.push(result);
   process.stdout.write(`\n${result.name}\n`);
