@@ -93,3 +93,17 @@ describe("process.env in src/", () => {
     expect(readers).toEqual([]);
   });
 });
+
+// Faces → src/github/ → engine: the engine never talks to GitHub itself, so it runs the same under the CLI.
+describe("GitHub in src/", () => {
+  it("is reached only through src/github/", async () => {
+    const importers: string[] = [];
+    for (const f of await readdir("src", { recursive: true })) {
+      const file = `src/${f}`;
+      if (!file.endsWith(".ts") || file.startsWith("src/github/")) continue;
+      if (/from "(@octokit\/|probot|@actions\/)/.test(await readFile(file, "utf8"))) importers.push(file);
+    }
+    expect(importers).toEqual([]);
+    expect(await readFile("src/github/client.ts", "utf8")).toMatch(/from "@octokit\/rest"/);
+  });
+});

@@ -1,0 +1,13 @@
+/** GitHub's documented limits the adapter keeps to (REST API docs for issue comments and check runs). */
+export const GITHUB_LIMITS = {
+  /** Characters in an issue or PR comment body. */
+  commentBody: 65_536,
+  /** Characters in a check run's `output.summary` and `output.text` each. */
+  checkRunText: 65_535,
+  /** Annotations accepted by one create or update of a check run; more are sent in further updates. */
+  annotationsPerRequest: 50,
+  /** Characters in a check run `output.title` and an annotation's `title`. */
+  title: 255,
+  /** Characters in an annotation's `message` and `raw_details`. */
+  annotationMessage: 65_535,
+} as const;
