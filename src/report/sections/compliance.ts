@@ -1,0 +1,25 @@
+import { cell } from "../markdown.js";
+import type { Section } from "../section.js";
+
+export const complianceSection: Section = {
+  id: "compliance",
+  foldOrder: 4,
+  render(r, detail) {
+    const c = r.compliance;
+    if (!c?.frameworks.length) return [];
+    const line = (f: (typeof c.frameworks)[number]) => `${f.summary.pass} pass, ${f.summary.fail} fail, ${f.summary.manual} manual`;
+    if (detail === "brief") return ["### Compliance", "", c.frameworks.map((f) => `${cell(f.title)}: ${line(f)}`).join(" · ")];
+    return [
+      "### Compliance",
+      "",
+      "| Framework | Pass | Fail | Manual | Not applicable |",
+      "| --- | --- | --- | --- | --- |",
+      ...c.frameworks.map(
+        (f) =>
+          `| ${cell(`${f.title} ${f.version}`)} | ${f.summary.pass} | ${f.summary.fail} | ${f.summary.manual} | ${f.summary["not-applicable"]} |`,
+      ),
+      "",
+      "Per-control evidence: `w3o compliance report --out audit/`.",
+    ];
+  },
+};
