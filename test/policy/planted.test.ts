@@ -31,7 +31,7 @@ describe("planted repo", () => {
         "W3O-SEC-001 nodes.dot-public",
         "W3O-SEC-001 nodes.sol-public",
         "W3O-SEC-002 nodes.eth-public",
-        "W3O-SEC-003 nodes.eth-public",
+        "W3O-SEC-003 StatefulSet/eth-public/geth",
         "W3O-SEC-004 scripts/deploy.env",
         "W3O-SEC-004 scripts/deploy.env",
         "W3O-SEC-004 scripts/deploy.env",

@@ -28,6 +28,22 @@ describe("audit of rendered manifests", () => {
     expect(onRendered.every((r) => r.status === "pass")).toBe(true);
   });
 
+  it("checks the Engine API JWT on the rendered Ethereum clients, and the example's pair passes without a declared Secret", async () => {
+    const { evaluation } = await runAudit(path.join(ROOT, "examples/infra"));
+    const onRendered = (rule: string) =>
+      evaluation.results.filter((r) => r.ruleId === rule && r.location.file.startsWith("deploy/kubernetes/"));
+    const jwt = onRendered("W3O-SEC-003").filter((r) => r.status !== "skipped");
+    // Both clients of the pair use the Engine API; the JWT init container and the other chains do not.
+    expect(jwt.map((r) => [r.resource, r.status]).sort()).toEqual([
+      ["StatefulSet/eth-mainnet/geth", "pass"],
+      ["StatefulSet/eth-mainnet/lighthouse", "pass"],
+    ]);
+    // The init container that writes the JWT is hardened like the clients.
+    const init = HARDENING.flatMap((rule) => onRendered(rule)).filter((r) => r.resource === "StatefulSet/eth-mainnet/engine-jwt");
+    expect(init).toHaveLength(HARDENING.length);
+    expect(init.every((r) => r.status === "pass")).toBe(true);
+  });
+
   it("flags an unpinned image override in the rendered StatefulSet", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "w3o-rendered-"));
     tmp.push(dir);

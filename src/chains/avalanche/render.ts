@@ -39,7 +39,7 @@ export const renderAvalancheNode: NodeRenderer = ({ node, network }) => {
       },
     ],
     ports: [
-      { name: "http", port: P.http, protocol: "TCP", role: "rpc", container: "avalanchego" },
+      { name: "http-rpc", port: P.http, protocol: "TCP", role: "rpc", container: "avalanchego" },
       { name: "staking", port: P.staking, protocol: "TCP", role: "p2p", container: "avalanchego" },
     ],
     // Metrics are served on the API port; the PodMonitor scrapes it from inside the pod network.
@@ -47,7 +47,7 @@ export const renderAvalancheNode: NodeRenderer = ({ node, network }) => {
       ? [
           {
             client: "avalanchego",
-            port: "http",
+            port: "http-rpc",
             path: "/ext/metrics",
             layer: "execution",
             head: "avalanche_C_last_accepted_height",

@@ -1,6 +1,7 @@
 import type { IContainer } from "kubernetes-models/v1/Container";
+import type { z } from "zod";
 import { BaseError } from "../../errors/index.js";
-import { resourcesFor } from "../../render/kubernetes/resources.js";
+import { type Resources, resourcesFor } from "../../render/kubernetes/resources.js";
 import {
   DATA_DIR,
   flags,
@@ -13,6 +14,8 @@ import {
   tcpProbe,
   type WorkloadPort,
 } from "../../render/kubernetes/workload.js";
+import { engineJwt, JWT, JWT_DIR } from "./jwt.js";
+import { EXECUTION_SHARE, type ethereumResources } from "./schema.js";
 
 export class UnsupportedNetworkError extends BaseError {
   override name = "UnsupportedNetworkError";
@@ -22,8 +25,14 @@ export class UnsupportedNetworkError extends BaseError {
 const NETWORKS: Record<number, string> = { 1: "mainnet", 11155111: "sepolia", 17000: "holesky", 560048: "hoodi" };
 
 const P = { rpc: 8545, ws: 8546, engine: 8551, p2p: 30303, beacon: 5052, consensusP2p: 9000 };
-const JWT_DIR = "/secrets/jwt";
-const JWT = `${JWT_DIR}/jwt.hex`;
+/**
+ * The address each client advertises to peers, as the ethpandaops charts do: the pod's IP from
+ * the downward API, expanded by the kubelet in `args`. Right where pod IPs are routable from
+ * outside (VPC-native CNIs, load balancers targeting pod IPs); the per-pod P2P Service maps the
+ * same port numbers, so the advertised ports are the container ports.
+ */
+const POD_IP_ENV = { name: "POD_IP", valueFrom: { fieldRef: { fieldPath: "status.podIP" } } };
+const ADVERTISED = "$(POD_IP)";
 /** The Engine API is only for the consensus client in the same pod: bound to localhost. */
 const ENGINE_URL = `http://127.0.0.1:${P.engine}`;
 
@@ -72,7 +81,8 @@ export const renderEthereumNode: NodeRenderer = ({ name, node, network, networkN
   const apis = (node.rpc?.apis ?? ["eth", "net", "web3"]).join(",");
   const ws = node.rpc?.ws ?? false;
   const metricsOn = node.metrics?.enabled !== false;
-  const jwtSecret = node.engine?.jwtSecret?.secretName ?? `${name}-engine-jwt`;
+  const jwt = engineJwt(node.engine?.jwtSecret?.secretName);
+  const res = clientResources(node.resources);
   const mounts = (sub: string) => [
     { name: "data", mountPath: DATA_DIR, subPath: sub },
     { name: "jwt", mountPath: JWT_DIR, readOnly: true },
@@ -82,7 +92,8 @@ export const renderEthereumNode: NodeRenderer = ({ name, node, network, networkN
     name: el.client,
     image: image(IMAGES[el.client], el.client === "nethermind" ? el.version.replace(/^v/, "") : el.version, el.image),
     args: executionArgs(el.client, net, apis, ws, archive, metricsOn),
-    resources: resourcesFor(node.resources, 0.75),
+    resources: res.execution,
+    env: [POD_IP_ENV],
     volumeMounts: mounts("execution"),
     startupProbe: startupProbe(tcpProbe(P.rpc)),
     livenessProbe: tcpProbe(P.rpc),
@@ -92,46 +103,56 @@ export const renderEthereumNode: NodeRenderer = ({ name, node, network, networkN
     name: cl.client,
     image: image(IMAGES[cl.client], cl.client === "teku" ? cl.version.replace(/^v/, "") : cl.version, cl.image),
     args: consensusArgs(cl.client, net, cl.checkpointSyncUrl, archive, metricsOn),
-    resources: resourcesFor(node.resources, 0.25),
+    resources: res.consensus,
+    env: [POD_IP_ENV, ...(cl.client === "teku" ? [{ name: "JAVA_OPTS", value: "-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp" }] : [])],
     volumeMounts: mounts("consensus"),
     // 200 when synced, 206 while syncing (both count as alive), 503 when not initialised.
     startupProbe: startupProbe(httpProbe(P.beacon, "/eth/v1/node/health")),
     livenessProbe: httpProbe(P.beacon, "/eth/v1/node/health"),
     readinessProbe: httpProbe(P.beacon, "/eth/v1/node/health"),
-    ...(cl.client === "teku" ? { env: [{ name: "JAVA_OPTS", value: "-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp" }] } : {}),
   };
 
+  // The ethpandaops charts' names. Names are unique per pod, so where both clients have a port of
+  // one kind the execution client keeps the chart's name and the consensus client's gets `cl-`.
   const ports: WorkloadPort[] = [
-    { name: "rpc", port: P.rpc, protocol: "TCP", role: "rpc", container: el.client },
-    ...(ws ? [{ name: "ws", port: P.ws, protocol: "TCP" as const, role: "rpc" as const, container: el.client }] : []),
+    { name: "http-rpc", port: P.rpc, protocol: "TCP", role: "rpc", container: el.client },
+    ...(ws ? [{ name: "ws-rpc", port: P.ws, protocol: "TCP" as const, role: "rpc" as const, container: el.client }] : []),
     { name: "p2p-tcp", port: P.p2p, protocol: "TCP", role: "p2p", container: el.client },
     { name: "p2p-udp", port: P.p2p, protocol: "UDP", role: "p2p", container: el.client },
-    { name: "beacon-api", port: P.beacon, protocol: "TCP", role: "rpc", container: cl.client },
+    { name: "http-api", port: P.beacon, protocol: "TCP", role: "rpc", container: cl.client },
     { name: "cl-p2p-tcp", port: P.consensusP2p, protocol: "TCP", role: "p2p", container: cl.client },
     { name: "cl-p2p-udp", port: P.consensusP2p, protocol: "UDP", role: "p2p", container: cl.client },
   ];
   const metrics: MetricsEndpoint[] = [];
   if (metricsOn) {
-    for (const client of [el.client, cl.client]) {
+    for (const [client, port] of [
+      [el.client, "metrics"],
+      [cl.client, "cl-metrics"],
+    ] as const) {
       const m = METRICS[client];
-      const port = `m-${client}`.slice(0, 15);
       ports.push({ name: port, port: m.port, protocol: "TCP", role: "metrics", container: client });
       metrics.push({ client, port, path: m.path, layer: m.layer, head: m.head, peers: m.peers });
     }
   }
 
   const workload: NodeWorkload = {
+    ...(jwt.initContainers.length > 0 ? { initContainers: jwt.initContainers } : {}),
     containers: [execution, consensus],
-    volumes: [{ name: "jwt", secret: { secretName: jwtSecret, defaultMode: 0o440, items: [{ key: "jwt.hex", path: "jwt.hex" }] } }],
+    volumes: [jwt.volume],
     ports,
     metrics,
     rpcRequestsMetric: RPC_REQUESTS[el.client],
-    externalSecrets: [
-      { name: jwtSecret, key: "jwt.hex", purpose: "Engine API JWT shared by the execution and consensus clients (32 random bytes, hex)" },
-    ],
+    ...(jwt.secret ? { externalSecrets: [jwt.secret] } : {}),
   };
   return workload;
 };
+
+/** Per-client resources as given, or the pod's split 3:1 (see `EXECUTION_SHARE`). */
+function clientResources(r: z.infer<typeof ethereumResources>) {
+  if (r.execution && r.consensus) return { execution: resourcesFor(r.execution), consensus: resourcesFor(r.consensus) };
+  const pod = r as Resources;
+  return { execution: resourcesFor(pod, EXECUTION_SHARE), consensus: resourcesFor(pod, 1 - EXECUTION_SHARE) };
+}
 
 function executionArgs(client: "geth" | "reth" | "nethermind", net: string, apis: string, ws: boolean, archive: boolean, metrics: boolean) {
   // reth took geth's flag names for RPC, Engine API and P2P.
@@ -149,6 +170,7 @@ function executionArgs(client: "geth" | "reth" | "nethermind", net: string, apis
     "authrpc.jwtsecret": JWT,
     port: P.p2p,
     "discovery.port": P.p2p,
+    nat: `extip:${ADVERTISED}`,
   };
   switch (client) {
     case "geth":
@@ -193,6 +215,7 @@ function executionArgs(client: "geth" | "reth" | "nethermind", net: string, apis
         "JsonRpc.JwtSecretFile": JWT,
         "Network.P2PPort": P.p2p,
         "Network.DiscoveryPort": P.p2p,
+        "Network.ExternalIp": ADVERTISED,
         "HealthChecks.Enabled": "true",
         "Metrics.Enabled": metrics ? "true" : undefined,
         "Metrics.ExposePort": metrics ? METRICS.nethermind.port : undefined,
@@ -225,6 +248,10 @@ function consensusArgs(client: "lighthouse" | "teku", net: string, checkpoint: s
         "execution-endpoint": ENGINE_URL,
         "execution-jwt": JWT,
         port: P.consensusP2p,
+        "enr-address": ADVERTISED,
+        "enr-tcp-port": P.consensusP2p,
+        "enr-udp-port": P.consensusP2p,
+        "disable-upnp": true,
         "checkpoint-sync-url": checkpoint,
         "reconstruct-historic-states": archive,
         metrics,
@@ -244,6 +271,8 @@ function consensusArgs(client: "lighthouse" | "teku", net: string, checkpoint: s
     "ee-endpoint": ENGINE_URL,
     "ee-jwt-secret-file": JWT,
     "p2p-port": P.consensusP2p,
+    "p2p-advertised-ip": ADVERTISED,
+    "p2p-advertised-port": P.consensusP2p,
     "checkpoint-sync-url": checkpoint,
     "metrics-enabled": metrics ? "true" : "false",
     "metrics-interface": metrics ? "0.0.0.0" : undefined,

@@ -61,7 +61,7 @@ export const renderPolkadotNode: NodeRenderer = ({ name, node, network, networkN
     readinessProbe: httpProbe(P.rpc, "/health/readiness"),
   };
   const ports: WorkloadPort[] = [
-    { name: "rpc", port: P.rpc, protocol: "TCP", role: "rpc", container: client },
+    { name: "http-rpc", port: P.rpc, protocol: "TCP", role: "rpc", container: client },
     { name: "p2p", port: P.p2p, protocol: "TCP", role: "p2p", container: client },
     ...(para ? [{ name: "relay-p2p", port: P.relayP2p, protocol: "TCP" as const, role: "p2p" as const, container: client }] : []),
     ...(metricsOn ? [{ name: "metrics", port: P.metrics, protocol: "TCP" as const, role: "metrics" as const, container: client }] : []),

@@ -68,8 +68,8 @@ export const renderSolanaNode: NodeRenderer = ({ node, network }) => {
       },
     ],
     ports: [
-      { name: "rpc", port: P.rpc, protocol: "TCP", role: "rpc", container: "agave" },
-      { name: "ws", port: P.ws, protocol: "TCP", role: "rpc", container: "agave" },
+      { name: "http-rpc", port: P.rpc, protocol: "TCP", role: "rpc", container: "agave" },
+      { name: "ws-rpc", port: P.ws, protocol: "TCP", role: "rpc", container: "agave" },
       { name: "gossip-tcp", port: P.gossip, protocol: "TCP", role: "p2p", container: "agave" },
       { name: "gossip-udp", port: P.gossip, protocol: "UDP", role: "p2p", container: "agave" },
       // TVU/repair: agave binds the first ports of the dynamic range.

@@ -29,6 +29,26 @@ export const gitops = z.strictObject({
     .optional(),
 });
 
+/** Kubernetes label keys (optional DNS prefix and `/`) and values, as the API server checks them. */
+const labelKey = z
+  .string()
+  .regex(
+    /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/,
+    "label keys look like release or example.com/team",
+  );
+const labelValue = z
+  .string()
+  .regex(/^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/, "label values are at most 63 letters, digits, -, _ and .");
+
+export const monitoring = z.strictObject({
+  labels: z
+    .record(labelKey, labelValue)
+    .default({})
+    .describe(
+      "Labels added to every rendered PodMonitor and PrometheusRule, e.g. `release: kube-prometheus-stack` for that chart's podMonitorSelector and ruleSelector. w3o's own labels win on a clash.",
+    ),
+});
+
 /** Sections that may also live in resource files listed under `include`. */
 export const resourceSections = {
   nodes: namedMap(node).optional(),
@@ -58,6 +78,7 @@ export const rootFile = z
     policies: policies.optional(),
     data: z.strictObject({ history: dataStore.optional() }).optional(),
     gitops: gitops.optional(),
+    monitoring: monitoring.optional().describe("How the rendered monitoring objects are picked up by the Prometheus Operator."),
   })
   .describe("Web3 Orchestrator infra repo configuration.");
 

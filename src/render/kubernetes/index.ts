@@ -31,7 +31,7 @@ export function kubernetesObjects(input: RenderInput): Map<string, K8sObject[]> 
     files.set(`kubernetes/${env}/${cluster}/${namespace}/${name}.yaml`, [
       ...nodeObjects({ project, name, node, workload }),
       ...scalingObjects(project, name, node, workload),
-      ...podMonitor(project, name, node, workload),
+      ...podMonitor(project, name, node, workload, model.monitoring?.labels),
     ]);
     namespaces.set(cluster, (namespaces.get(cluster) ?? new Set()).add(namespace));
   }

@@ -8,7 +8,13 @@ import type { NodeWorkload } from "./workload.js";
  * ports stay off the RPC Service). Relabelling copies the node, network and client onto every
  * series: the alert rules and dashboards group by them.
  */
-export function podMonitor(project: string, name: string, node: Node, workload: NodeWorkload): K8sObject[] {
+export function podMonitor(
+  project: string,
+  name: string,
+  node: Node,
+  workload: NodeWorkload,
+  extraLabels: Record<string, string> = {},
+): K8sObject[] {
   if (workload.metrics.length === 0 || node.metrics?.enabled === false) return [];
   const labels = nodeLabels(
     project,
@@ -20,7 +26,7 @@ export function podMonitor(project: string, name: string, node: Node, workload: 
     {
       apiVersion: "monitoring.coreos.com/v1",
       kind: "PodMonitor",
-      metadata: { name, namespace: node.target.namespace, labels },
+      metadata: { name, namespace: node.target.namespace, labels: { ...extraLabels, ...labels } },
       spec: {
         selector: { matchLabels: selectorLabels(name) },
         podMetricsEndpoints: workload.metrics.map((m) => ({

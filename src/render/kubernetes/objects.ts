@@ -45,6 +45,7 @@ export function nodeObjects({ project, name, node, workload }: NodeObjectsInput)
     ),
   );
   const initContainers = workload.initContainers?.map((c) => harden(c, d));
+  const maxReplicas = Math.max(node.replicas, node.autoscaling?.max ?? 1);
 
   const objects: K8sObject[] = [
     {
@@ -73,6 +74,7 @@ export function nodeObjects({ project, name, node, workload }: NodeObjectsInput)
             terminationGracePeriodSeconds: 300,
             securityContext: d.podSecurityContext,
             ...(initContainers ? { initContainers } : {}),
+            ...(maxReplicas > 1 ? { affinity: apartOnHosts(name) } : {}),
             containers,
             volumes: [d.tmpVolume, ...(workload.volumes ?? [])],
           },
@@ -109,7 +111,7 @@ export function nodeObjects({ project, name, node, workload }: NodeObjectsInput)
   // Peers must reach each replica on its own address: one Service per pod.
   if (p2pPublic && p2pPorts.length > 0) {
     const type = node.p2p?.service ?? "LoadBalancer";
-    for (let i = 0; i < Math.max(node.replicas, node.autoscaling?.max ?? 1); i++) {
+    for (let i = 0; i < maxReplicas; i++) {
       const pod = `${name}-${i}`;
       objects.push({
         apiVersion: "v1",
@@ -149,6 +151,18 @@ export function nodeObjects({ project, name, node, workload }: NodeObjectsInput)
   });
   return objects;
 }
+
+/**
+ * Replicas of one node on different hosts where the cluster can: a host failure then takes one
+ * replica, not all. Preferred, not required, so a small cluster still schedules every replica.
+ */
+const apartOnHosts = (name: string) => ({
+  podAntiAffinity: {
+    preferredDuringSchedulingIgnoredDuringExecution: [
+      { weight: 100, podAffinityTerm: { topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: selectorLabels(name) } } },
+    ],
+  },
+});
 
 const namespacePeer = (namespaces: string[]): INetworkPolicyPeer => ({
   namespaceSelector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [...namespaces].sort() }] },

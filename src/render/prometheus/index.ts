@@ -17,7 +17,7 @@ export function prometheusFiles(input: RenderInput): RenderedFile[] {
     metadata: {
       name: `w3o-${input.env}`,
       namespace: MONITORING_NAMESPACE,
-      labels: { ...MANAGED_BY, "app.kubernetes.io/part-of": input.model.project },
+      labels: { ...input.model.monitoring?.labels, ...MANAGED_BY, "app.kubernetes.io/part-of": input.model.project },
     },
     spec: { groups },
   };

@@ -1,6 +1,6 @@
 import type { Node } from "../../config/model.js";
 import { BaseError } from "../../errors/index.js";
-import { parseQuantity } from "../kubernetes/quantity.js";
+import { podTotals } from "../kubernetes/resources.js";
 
 export class NoInstanceTypeError extends BaseError {
   override name = "NoInstanceTypeError";
@@ -30,8 +30,9 @@ const OVERHEAD = { cpu: 0.5, memoryGi: 1.5 };
  * and its memory limit (memory is not compressible), plus system overhead.
  */
 export function instanceTypeFor(name: string, node: Node): string {
-  const cpu = parseQuantity(node.resources.cpu) + OVERHEAD.cpu;
-  const memoryGi = parseQuantity(node.resources.limits?.memory ?? node.resources.memory) / 2 ** 30 + OVERHEAD.memoryGi;
+  const pod = podTotals(node.resources);
+  const cpu = pod.cpu + OVERHEAD.cpu;
+  const memoryGi = pod.memoryLimit / 2 ** 30 + OVERHEAD.memoryGi;
   const fit = INSTANCE_TYPES.find((t) => t.cpu >= cpu && t.memoryGi >= memoryGi);
   if (!fit) {
     throw new NoInstanceTypeError(`Node "${name}" needs ${cpu} vCPU and ${memoryGi} GiB: no instance type in the sizing table fits.`, {

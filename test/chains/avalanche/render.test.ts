@@ -13,7 +13,7 @@ describe("avalanche renderer", () => {
     expect(c.args).toEqual(expect.arrayContaining(["--network-id=mainnet", "--http-port=9650", "--staking-port=9651", "--data-dir=/data"]));
     expect(c.livenessProbe.httpGet).toEqual({ port: 9650, path: "/ext/health/liveness" });
     expect(c.readinessProbe.httpGet).toEqual({ port: 9650, path: "/ext/health/readiness" });
-    expect(find(objects, "PodMonitor", "avax-c").spec.podMetricsEndpoints[0]).toMatchObject({ port: "http", path: "/ext/metrics" });
+    expect(find(objects, "PodMonitor", "avax-c").spec.podMetricsEndpoints[0]).toMatchObject({ port: "http-rpc", path: "/ext/metrics" });
     // RPC stays in the cluster, reachable from `apps` only; staking P2P is public.
     expect(find(objects, "Service", "avax-c-rpc").spec).toMatchObject({ type: "ClusterIP", ports: [{ port: 9650 }] });
     const rules = find(objects, "NetworkPolicy", "avax-c").spec.ingress;

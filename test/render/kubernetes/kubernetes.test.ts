@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Model } from "../../../src/config/model.js";
+import { monitoring } from "../../../src/config/schema/root.js";
 import { render } from "../../../src/render/index.js";
 import { KUBERNETES_SCHEMA_VERSION, validateObjects } from "../../../src/render/kubernetes/validate.js";
 import { ROOT, runCli } from "../../helpers/cli.js";
@@ -121,6 +122,57 @@ describe("kubernetes target", () => {
       { ipBlock: { cidr: "10.0.0.0/8" } },
     ]);
     expect(find(objects, "Service", "dot-p2p-0").spec.type).toBe("NodePort");
+  });
+
+  it("keeps replicas of one node on different hosts, only when there can be more than one", () => {
+    const withEth = (extra: object) => objectsOf({ ...model, nodes: { ...model.nodes, eth: { ...model.nodes.eth!, ...extra } } });
+    const affinity = (objects: any[]) => find(objects, "StatefulSet", "eth").spec.template.spec.affinity;
+    expect(affinity(withEth({ replicas: 1 }))).toBeUndefined();
+    for (const objects of [withEth({ replicas: 2 }), withEth({ replicas: 1, autoscaling: { min: 1, max: 3 } })]) {
+      const sts = find(objects, "StatefulSet", "eth");
+      const [term] = affinity(objects).podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution;
+      expect(term.podAffinityTerm.topologyKey).toBe("kubernetes.io/hostname");
+      // The term repels the node's own pods: its selector matches the pod template's labels.
+      const podLabels = sts.spec.template.metadata.labels;
+      expect(Object.entries(term.podAffinityTerm.labelSelector.matchLabels).every(([k, v]) => podLabels[k] === v)).toBe(true);
+      expect(affinity(objects).podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution).toBeUndefined();
+      expect(validateObjects(objects)).toEqual([]);
+    }
+  });
+
+  it("points every PodMonitor endpoint and Service targetPort at a named port of the pod", () => {
+    const objects = objectsOf(model);
+    for (const sts of objects.filter((o) => o.kind === "StatefulSet") as any[]) {
+      const name = sts.metadata.name;
+      const named = new Set(sts.spec.template.spec.containers.flatMap((c: any) => c.ports.map((p: any) => p.name)));
+      const monitor = objects.find((o) => o.kind === "PodMonitor" && o.metadata.name === name) as any;
+      for (const e of monitor?.spec.podMetricsEndpoints ?? []) expect(named).toContain(e.port);
+      for (const svc of objects.filter((o) => o.kind === "Service" && o.metadata.name.startsWith(`${name}-`)) as any[])
+        for (const p of svc.spec.ports) expect(named).toContain(p.targetPort);
+    }
+    // RPC ports by the charts' names: ServiceMonitors for `http-rpc` match.
+    expect(find(objects, "Service", "eth-rpc").spec.ports[0].name).toBe("http-rpc");
+    expect(find(objects, "Service", "dot-rpc").spec.ports[0].name).toBe("http-rpc");
+  });
+
+  it("adds monitoring.labels to every PodMonitor, keeping its own labels", () => {
+    const labelled = objectsOf({
+      ...model,
+      monitoring: { labels: { release: "kube-prometheus-stack", "app.kubernetes.io/managed-by": "x" } },
+    });
+    const monitors = labelled.filter((o) => o.kind === "PodMonitor");
+    expect(monitors.length).toBeGreaterThan(1);
+    for (const m of monitors) {
+      expect(m.metadata.labels).toMatchObject({ release: "kube-prometheus-stack", "app.kubernetes.io/managed-by": "w3o" });
+    }
+    expect(validateObjects(labelled)).toEqual([]);
+    for (const m of objectsOf(model).filter((o) => o.kind === "PodMonitor")) expect(m.metadata.labels).not.toHaveProperty("release");
+  });
+
+  it("accepts only Kubernetes label keys and values in monitoring.labels", () => {
+    expect(monitoring.safeParse({ labels: { release: "kube-prometheus-stack", "example.com/team": "nodes" } }).success).toBe(true);
+    expect(monitoring.safeParse({ labels: { "bad key": "x" } }).success).toBe(false);
+    expect(monitoring.safeParse({ labels: { release: "not ok!" } }).success).toBe(false);
   });
 
   it("labels namespaces for the restricted Pod Security Standard", () => {

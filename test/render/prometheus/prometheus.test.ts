@@ -84,4 +84,11 @@ describe("prometheus target", () => {
     });
     expect(config.rule_files).toEqual(["rules.yml"]);
   });
+
+  it("labels the PrometheusRule with monitoring.labels for the operator's ruleSelector", () => {
+    const labelled = { ...model, monitoring: { labels: { release: "kube-prometheus-stack" } } };
+    const file = render(labelled, "prod", ["prometheus"]).find((f) => f.path === "prometheus/prod/prometheus-rule.yaml")!;
+    expect(parse(file.content).metadata.labels).toMatchObject({ release: "kube-prometheus-stack", "app.kubernetes.io/managed-by": "w3o" });
+    expect(parse(files.get("prometheus/prod/prometheus-rule.yaml")!).metadata.labels).not.toHaveProperty("release");
+  });
 });

@@ -103,6 +103,20 @@ describe("terraform target", () => {
     expect(() => instanceTypeFor("sol", huge)).toThrow(/no instance type/);
   });
 
+  it("sizes an Ethereum pod from both clients' resources when they are given per client", () => {
+    const eth = nodeOf({
+      chain: "ethereum",
+      network: "mainnet",
+      execution: { client: "geth", version: "v1.14.12" },
+      consensus: { client: "lighthouse", version: "v5.3.0" },
+      // 4 + 2 vCPU and 24 + 8 GiB: fits 8 vCPU / 64 GiB only with both counted.
+      resources: { execution: { cpu: "4", memory: "16Gi", limits: { memory: "24Gi" } }, consensus: { cpu: "2", memory: "8Gi" } },
+      storage: { size: "2Ti" },
+      target: { cluster: "c", namespace: "n" },
+    });
+    expect(instanceTypeFor("eth", eth)).toBe("r6i.2xlarge");
+  });
+
   it("parses with a real HCL parser that rejects broken HCL", async () => {
     await expect(parse("bad.tf", 'variable "x" {\n  type = \n')).rejects.toThrow();
   });
