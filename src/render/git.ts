@@ -13,7 +13,7 @@ export class GitRefError extends BaseError {
 }
 
 /** Runs `fn` in a temporary detached worktree of `ref`, removed afterwards whatever happens. */
-async function withWorktree<T>(
+export async function withWorktree<T>(
   repoDir: string,
   ref: string,
   fn: (worktree: string, top: string) => Promise<T>,

@@ -189,3 +189,36 @@ describe("the balance check itself", () => {
     expect(() => expectBalanced("<details>\n<summary>x</summary>\n\n```\nbody\n```\n\n</details>")).not.toThrow();
   });
 });
+
+describe("renderReport: the audit", () => {
+  it("marks findings new in this PR or already on the base, and fails on those at or above failOn", async () => {
+    const { buildReport } = await import("../../src/policy/report.js");
+    const finding = (fingerprint: string, severity: "high" | "low") => ({
+      ruleId: `W3O-SEC-${fingerprint}`,
+      status: "fail" as const,
+      resource: `contracts.${fingerprint}`,
+      location: { file: "contracts/token.yaml", line: 4, col: 3 },
+      message: `problem ${fingerprint}`,
+      fingerprint,
+      severity,
+      title: `title ${fingerprint}`,
+      remediation: `fix ${fingerprint}`,
+    });
+    const evaluation = {
+      rules: [],
+      results: [],
+      findings: [finding("old", "high"), finding("new", "low")],
+      suppressed: [],
+      unusedSuppressions: [],
+    };
+    const r = renderReport(report({ audit: buildReport(evaluation, { failOn: "high" }), baseFindings: ["old"] }));
+    expect(r.comment).toContain("### Audit: 2 findings, 1 new in this PR");
+    expect(r.comment).toContain("| 🟠 high | base | `W3O-SEC-old` | `contracts/token.yaml:4:3` | problem old | fix old |");
+    expect(r.comment).toContain("| 🔵 low | new | `W3O-SEC-new` |");
+    expect(r.verdict).toEqual({ conclusion: "failure", reasons: ["1 finding at or above high"] });
+    expect(r.check.annotations.map((a) => [a.level, a.message])).toEqual([
+      ["failure", "problem old\nHow to fix: fix old"],
+      ["notice", "problem new\nHow to fix: fix new"],
+    ]);
+  });
+});

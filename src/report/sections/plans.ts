@@ -35,7 +35,8 @@ function planText(plan: Plan, detail: Detail): { text: string; steps: number } {
 function environment(e: EnvironmentReport, detail: Detail, apply: string, plan: string): string[] {
   const out = [`### Environment \`${e.name}\``, ""];
   if (!e.plan) {
-    out.push(`Not planned: ${cell(e.error ?? "no plan")}`);
+    if (e.error) out.push("Could not be planned:", "", ...fenced(e.error));
+    else out.push("Not planned: the live state of its networks could not be read (below).");
   } else {
     out.push(`**${summaryLine(e.plan.summary)}**`);
     const refused = refusals(e.plan);

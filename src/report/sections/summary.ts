@@ -11,7 +11,7 @@ export const summarySection: Section = {
     const v = verdict(r);
     const head = v.conclusion === "success" ? "✅ **w3o: ready to merge**" : `❌ **w3o: ${v.reasons.join(" · ")}**`;
     const envs = r.environments.map((e) => {
-      const state = e.plan ? summaryLine(e.plan.summary).replace(/^Plan: /, "") : (e.error ?? "not planned");
+      const state = e.plan ? summaryLine(e.plan.summary).replace(/^Plan: /, "") : e.error ? "could not be planned" : "not planned";
       const unread = e.unread.length ? ` (${plural(e.unread.length, "network")} without live state)` : "";
       return `\`${e.name}\`: ${state}${unread}`;
     });
