@@ -11,6 +11,8 @@ import type { Artifact } from "../src/compile/types.js";
 import { loadModel } from "../src/config/load.js";
 import { devAccounts, startDevnet } from "../src/devnet/index.js";
 import { planEnvironment } from "../src/plan/run.js";
+import { openState } from "../src/state/db.js";
+import { fileRecordSink } from "../src/state/records.js";
 import { countingProxy } from "../test/helpers/countingProxy.js";
 import { cpuMs } from "./cpu.js";
 import type { BenchResult } from "./types.js";
@@ -164,7 +166,10 @@ export async function benchApply(): Promise<BenchResult> {
       if (e.type === "network-start") started = performance.now();
       if (e.type === "op-done") lastDone = performance.now();
     };
-    const result = await applyEnvironment(model, "dev", { vars, statePath, recordDir, onEvent });
+    // Opening the store is timed with the run, as it was when apply opened it itself.
+    const store = await openState(statePath);
+    const records = fileRecordSink(recordDir ?? model.dir);
+    const result = await applyEnvironment(model, "dev", { vars, store, records, onEvent }).finally(() => store.close());
     if (result.failed.length) throw new Error(`bench apply failed: ${result.failed.join("; ")}`);
     return { plan: started - t0, txs: lastDone - started, after: performance.now() - lastDone };
   };
@@ -286,7 +291,8 @@ export async function benchApply(): Promise<BenchResult> {
       const devnet = await freshDevnet();
       const proxy = await countingProxy(devnet.url);
       const vars = { ...process.env, BENCH_RPC_URL: proxy.url };
-      await applyEnvironment(model, "dev", { vars, statePath: path.join(dir, ".w3o/state-plan.db") });
+      const store = await openState(path.join(dir, ".w3o/state-plan.db"));
+      await applyEnvironment(model, "dev", { vars, store, records: fileRecordSink(model.dir) }).finally(() => store.close());
       proxy.reset();
       const t = await timed(devnet.process.pid!, async () => {
         await planEnvironment(model, "dev", { vars });

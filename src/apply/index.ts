@@ -7,13 +7,15 @@ import { needsOwnerLine } from "../plan/render.js";
 import { type PlanRun, planEnvironment, rpcUrl } from "../plan/run.js";
 import type { Plan } from "../plan/types.js";
 import { createSigner, type Signer, type SignerSpec } from "../signers/index.js";
-import { defaultStatePath, openState } from "../state/db.js";
+import type { RecordSink } from "../state/records.js";
+import type { StateStore } from "../state/store.js";
+import type { JournalEvent } from "./events.js";
 import type { ExecEvent } from "./executor.js";
 import { parseDuration } from "./fees.js";
 import { ApplyInterruptedError, ExecInterrupted, type Remaining } from "./interrupt.js";
 import { finishCommand } from "./interrupted.js";
 import { Journal } from "./journal.js";
-import { acquireLock, type LockInfo } from "./lock.js";
+import { acquireLock, type LockInfo, type StaleReason } from "./lock.js";
 import { applyNetwork, type NetworkApplyResult } from "./network.js";
 import { Rpc } from "./rpc.js";
 
@@ -32,8 +34,8 @@ export class OwnerNotSignerError extends BaseError {
 }
 
 export type ApplyEvent =
-  /** The lock was held by an apply on this host whose pid is gone: taken over (its journal is resumed). */
-  | { type: "lock-taken-over"; previous: LockInfo }
+  /** The lock was held by an apply known gone (its pid on this host, or its lease expired): taken over (its journal is resumed). */
+  | { type: "lock-taken-over"; previous: LockInfo; reason: StaleReason }
   | { type: "plan"; plan: Plan }
   | { type: "network-start"; network: string; ops: number }
   | ((ExecEvent | { type: "verified"; contract: string; checks: string[]; problems: string[] }) & { network: string })
@@ -42,10 +44,15 @@ export type ApplyEvent =
 export type ApplyOptions = {
   /** The plan file given with --plan: refused when its inputs hash is not today's. */
   planFile?: string;
-  statePath?: string;
+  /** The state store (journal and leases): the caller opens it and closes it. */
+  store: StateStore;
+  /** Where the deployment records go: the CLI passes files in the checkout (fileRecordSink). */
+  records: RecordSink;
+  /** Names this run in its lease (a job id, say); a fresh UUID by default. */
+  runId?: string;
+  /** How long the lease lasts unless renewed (it is renewed every third of it while the run lives). */
+  leaseMs?: number;
   redeploy?: string[];
-  /** Where records are written; the repo by default. */
-  recordDir?: string;
   /** Environment variables that name RPC URLs and keys: the CLI passes the process's, the engine reads no other. */
   vars: Record<string, string | undefined>;
   maxInFlight?: number;
@@ -58,8 +65,8 @@ export type ApplyOptions = {
   /** Called once the fresh plan is known, before anything is sent: return false to stop (no confirmation). */
   confirm?: (plan: Plan) => Promise<boolean>;
   onEvent?: (e: ApplyEvent) => void;
-  /** Test hook, `<event-type>:<n>`: SIGKILL right after the n-th such journal event is durable. */
-  crashAt?: string;
+  /** Called with each journal event once it is durable: the crash tests' hook (the CLI builds it from W3O_TEST_CRASH_AT). */
+  onJournaled?: (event: JournalEvent) => void;
 };
 
 /** A step of the plan apply left undone, and why: it never counts as applied. */
@@ -82,18 +89,17 @@ const defaultInFlight = (chainId: number) => (DEVNET_CHAIN_IDS.has(chainId) ? 25
  * network resume the journal, execute, verify and write the deployment record.
  */
 export async function applyEnvironment(model: Model, envName: string, o: ApplyOptions): Promise<ApplyResult> {
-  const vars = o.vars;
-  const state = await openState(o.statePath ?? defaultStatePath(model.dir));
+  const lock = await acquireLock(o.store.db, { project: model.project, environment: envName }, o.command ?? `w3o apply --env ${envName}`, {
+    runId: o.runId,
+    leaseMs: o.leaseMs,
+  });
+  if (lock.tookOver) o.onEvent?.({ type: "lock-taken-over", previous: lock.tookOver.lock, reason: lock.tookOver.reason });
   try {
-    const lock = await acquireLock(state.db, { project: model.project, environment: envName }, o.command ?? `w3o apply --env ${envName}`);
-    if (lock.tookOver) o.onEvent?.({ type: "lock-taken-over", previous: lock.tookOver });
-    try {
-      return await applyLocked(model, envName, o, vars, state.db);
-    } finally {
-      await lock.release();
-    }
+    // A lease lost meanwhile (unlocked, or taken over by an apply that saw it expired) stops the run like a signal.
+    const signal = o.signal ? AbortSignal.any([o.signal, lock.lost]) : lock.lost;
+    return await applyLocked(model, envName, { ...o, signal }, o.vars, o.store.db);
   } finally {
-    await state.close();
+    await lock.release();
   }
 }
 
@@ -102,7 +108,7 @@ async function applyLocked(
   envName: string,
   o: ApplyOptions,
   vars: Record<string, string | undefined>,
-  db: Parameters<typeof acquireLock>[0],
+  db: StateStore["db"],
 ): Promise<ApplyResult> {
   const run: PlanRun = await planEnvironment(model, envName, { vars });
   const plan = run.plan;
@@ -203,7 +209,7 @@ async function applyLocked(
       record: net.foreignRecord ? undefined : run.records[net.name],
       genesisHash: net.genesisHash ?? undefined,
       rpc,
-      journal: new Journal(db, { project: model.project, environment: envName, network: net.name }, { crashAt: o.crashAt }),
+      journal: new Journal(db, { project: model.project, environment: envName, network: net.name }, o.onJournaled),
       signers,
       accounts,
       redeploy,
@@ -217,7 +223,7 @@ async function applyLocked(
       confirmations: network.confirmations,
       pollMs: o.pollMs ?? (devnet ? 10 : 1000),
       devnet,
-      recordDir: o.recordDir ?? model.dir,
+      records: o.records,
       onEvent: (e) => o.onEvent?.({ ...e, network: net.name }),
     }).catch((e: unknown) => {
       if (!(e instanceof ExecInterrupted)) throw e;

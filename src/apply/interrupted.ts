@@ -1,12 +1,12 @@
-import { existsSync } from "node:fs";
-import Database from "better-sqlite3";
+import type { Kysely } from "kysely";
 import type { Model } from "../config/model.js";
-import { defaultStatePath } from "../state/db.js";
 import type { Interrupted, UnrecordedOp } from "../state/interrupted.js";
+import type { StateDb } from "../state/schema.js";
+import type { StateStore } from "../state/store.js";
 import { compareStrings } from "../util/compare.js";
 import type { JournalEvent } from "./events.js";
 import { type JournalState, reduceJournal } from "./journal.js";
-import { holderGone, type LockInfo } from "./lock.js";
+import { readLock, staleReason } from "./lock.js";
 
 export type { Interrupted, UnrecordedOp } from "../state/interrupted.js";
 
@@ -38,42 +38,55 @@ export function unrecordedOps(state: JournalState): UnrecordedOp[] {
 export const finishCommand = (env: string, dir = ".") => `w3o apply ${dir === "." ? "" : `${dir} `}--env ${env}`;
 
 /**
- * Reads the state database read-only (never creating it, never taking the lock: plan and verify
- * must work while an apply runs or after one died) and says what an interrupted apply left, or
- * undefined when the environment is clean: no lock held and every sent op recorded.
+ * Reads the state store (never taking the lock: plan and verify must work while an apply runs or
+ * after one died) and says what an interrupted apply left, or undefined when the environment is
+ * clean: no lock held and every sent op recorded. A store without a journal yet is clean.
  */
-export function readInterrupted(
-  statePath: string,
+export async function readInterrupted(
+  db: Kysely<StateDb>,
   scope: { project: string; environment: string; networks: string[] },
   finish: string,
-): Interrupted | undefined {
-  if (!existsSync(statePath)) return undefined;
-  const db = new Database(statePath, { readonly: true, fileMustExist: true, timeout: 10_000 });
-  try {
-    if (!db.prepare("select 1 from sqlite_master where type = 'table' and name = 'journal'").get()) return undefined;
-    const lock = db
-      .prepare("select project, environment, holder, pid, since, command from locks where project = ? and environment = ?")
-      .get(scope.project, scope.environment) as LockInfo | undefined;
-    const events = db.prepare("select network, data from journal where project = ? and environment = ? order by id");
-    const byNetwork = new Map<string, JournalEvent[]>();
-    for (const row of events.iterate(scope.project, scope.environment) as Iterable<{ network: string; data: string }>) {
-      const list = byNetwork.get(row.network) ?? [];
-      list.push(JSON.parse(row.data) as JournalEvent);
-      byNetwork.set(row.network, list);
-    }
-    const networks = scope.networks
-      .map((network) => ({ network, ops: unrecordedOps(reduceJournal(byNetwork.get(network) ?? [])) }))
-      .filter((n) => n.ops.length);
-    if (!lock && !networks.length) return undefined;
-    return { lock: lock && { ...lock, gone: holderGone(lock) }, networks, finish };
-  } finally {
-    db.close();
+): Promise<Interrupted | undefined> {
+  const tables = await db.introspection.getTables();
+  if (!tables.some((t) => t.name === "journal")) return undefined;
+  const lock = await readLock(db, scope);
+  const rows = await db
+    .selectFrom("journal")
+    .select(["network", "data"])
+    .where("project", "=", scope.project)
+    .where("environment", "=", scope.environment)
+    .orderBy("id")
+    .execute();
+  const byNetwork = new Map<string, JournalEvent[]>();
+  for (const r of rows) {
+    const list = byNetwork.get(r.network) ?? [];
+    list.push(JSON.parse(r.data) as JournalEvent);
+    byNetwork.set(r.network, list);
   }
+  const networks = scope.networks
+    .map((network) => ({ network, ops: unrecordedOps(reduceJournal(byNetwork.get(network) ?? [])) }))
+    .filter((n) => n.ops.length);
+  if (!lock && !networks.length) return undefined;
+  const stale = lock && staleReason(lock);
+  return {
+    lock: lock && { ...lock, gone: stale !== undefined, ...(stale === "lease-expired" ? { leaseExpired: true } : {}) },
+    networks,
+    finish,
+  };
 }
 
-/** readInterrupted for an environment of a loaded repo, as plan and verify call it (`dir` as the user typed it, for the command). */
-export function readEnvInterrupted(model: Model, env: string, o: { dir?: string; state?: string } = {}): Interrupted | undefined {
+/**
+ * readInterrupted for an environment of a loaded repo, as plan and verify call it (`dir` as the user
+ * typed it, and `state` as given with --state, for the command); no store means nothing was ever applied.
+ */
+export async function readEnvInterrupted(
+  model: Model,
+  env: string,
+  store: StateStore | undefined,
+  o: { dir?: string; state?: string } = {},
+): Promise<Interrupted | undefined> {
+  if (!store) return undefined;
   const networks = model.environments[env]?.networks ?? [];
   const finish = `${finishCommand(env, o.dir)}${o.state ? ` --state ${o.state}` : ""}`;
-  return readInterrupted(o.state ?? defaultStatePath(model.dir), { project: model.project, environment: env, networks }, finish);
+  return readInterrupted(store.db, { project: model.project, environment: env, networks }, finish);
 }

@@ -80,26 +80,14 @@ export function reduceJournal(events: readonly JournalEvent[]): JournalState {
 
 export type Scope = { project: string; environment: string; network: string };
 
-/** Test hook: `<event-type>:<n>` kills the process with SIGKILL right after the n-th such event is durable. */
-function crashHook(spec: string | undefined): ((type: string) => void) | undefined {
-  if (!spec) return undefined;
-  const [type, n] = spec.split(":");
-  let left = Number(n ?? 1);
-  return (t) => {
-    if (t === type && --left === 0) process.kill(process.pid, "SIGKILL");
-  };
-}
-
 /** The journal of one (project, environment, network), stored in the state database. */
 export class Journal {
-  private readonly crash: ((type: string) => void) | undefined;
   constructor(
     private readonly db: Kysely<StateDb>,
     readonly scope: Scope,
-    opts: { crashAt?: string } = {},
-  ) {
-    this.crash = crashHook(opts.crashAt);
-  }
+    /** Called with each event once it is durable (committed): the crash tests kill the process there. */
+    private readonly onDurable?: (event: JournalEvent) => void,
+  ) {}
 
   async load(): Promise<JournalEvent[]> {
     const rows = await this.db
@@ -123,6 +111,6 @@ export class Journal {
         .values(events.map((e) => ({ ...this.scope, step: e.step, type: e.type, data: JSON.stringify(e), at })))
         .execute();
     });
-    if (this.crash) for (const e of events) this.crash(e.type);
+    if (this.onDurable) for (const e of events) this.onDurable(e);
   }
 }

@@ -1,29 +1,59 @@
+import { randomUUID } from "node:crypto";
 import os from "node:os";
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import { BaseError } from "../errors/index.js";
-import type { StateDb } from "../state/schema.js";
+import type { LockTable, StateDb } from "../state/schema.js";
 
-export type LockInfo = { project: string; environment: string; holder: string; pid: number; since: string; command: string };
+/** A lease as the engine sees it: the locks row, with its run id and expiry in camel case. */
+export type LockInfo = Omit<LockTable, "run_id" | "expires"> & {
+  /** The run that holds it; "" for a lock taken before leases. */
+  runId: string;
+  /** Until when the lease holds unless renewed (ISO 8601); undefined for a lock taken before leases: it never expires. */
+  expires?: string;
+};
 
-/** Another apply (or a crashed one) holds the lock of this environment. */
+type Key = { project: string; environment: string };
+
+/** How long a lease lasts unless renewed: how long a crashed holder on another host blocks the next apply. */
+export const DEFAULT_LEASE_MS = 120_000;
+/** Renewed every third of the lease: two renewals can fail (a busy database, a long compile) before it lapses. */
+const RENEWALS_PER_LEASE = 3;
+
+const owner = (lock: LockInfo) => `${lock.holder} (pid ${lock.pid}) since ${lock.since}${lock.runId ? `, run ${lock.runId}` : ""}`;
+
+/** Another apply (or a crashed one) holds the lease of this environment. */
 export class LockHeldError extends BaseError {
   override name = "LockHeldError";
   constructor(readonly lock: LockInfo) {
-    super(`environment "${lock.environment}" of ${lock.project} is locked by ${lock.holder} (pid ${lock.pid}) since ${lock.since}`, {
+    const lapse = lock.expires
+      ? `its lease expires at ${lock.expires} unless that run renews it`
+      : "it has no expiry (taken before leases)";
+    super(`environment "${lock.environment}" of ${lock.project} is locked by ${owner(lock)}; ${lapse}`, {
       metaMessages: [`Held by: ${lock.command}`],
-      hint: `Wait for that apply to finish. If it crashed on another host, check it is gone there (pid ${lock.pid}), then run: w3o unlock --env ${lock.environment}`,
+      hint: lock.expires
+        ? `Wait for that apply to finish. If it crashed, its lease lapses at ${lock.expires} and the next apply takes over; if you know it is gone (pid ${lock.pid} on ${lock.holder.split("@").pop()}), run: w3o unlock --env ${lock.environment}`
+        : `Wait for that apply to finish. If it crashed on another host, check it is gone there (pid ${lock.pid}), then run: w3o unlock --env ${lock.environment}`,
     });
   }
 }
 
+/** Why a lock may be taken over; undefined while its holder may still be running. */
+export type StaleReason = "pid-gone" | "lease-expired";
+
 /**
- * The holder is known to be dead: it ran on this host (same user@host) and its pid is not running.
- * A holder on another host cannot be checked from here, so its lock stays until `w3o unlock`.
+ * Whether a holder is known to be dead. On this host (same user@host) its pid is checked, whatever
+ * its lease says. On another host the pid cannot be checked, so its lease decides: a lease not
+ * renewed by its expiry means the run is gone (it renews while it lives). A lock taken before
+ * leases has no expiry and stays until `w3o unlock`.
  */
-export function holderGone(lock: LockInfo): boolean {
-  if (lock.holder !== whoami()) return false;
+export function staleReason(lock: LockInfo, now: Date = new Date()): StaleReason | undefined {
+  if (lock.holder === whoami()) return pidGone(lock.pid) ? "pid-gone" : undefined;
+  return lock.expires && lock.expires < now.toISOString() ? "lease-expired" : undefined;
+}
+
+function pidGone(pid: number): boolean {
   try {
-    process.kill(lock.pid, 0);
+    process.kill(pid, 0);
     return false;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "ESRCH";
@@ -33,62 +63,141 @@ export function holderGone(lock: LockInfo): boolean {
 export const whoami = () => `${os.userInfo().username}@${os.hostname()}`;
 
 export type Lock = {
+  readonly info: LockInfo;
+  /** Stops renewing and deletes the lease (only this one: a lease taken over meanwhile is left alone). */
   release(): Promise<void>;
-  /** The lock of a dead holder on this host that was taken over to get this one: the caller says so. */
-  tookOver?: LockInfo;
+  /** The lease of a dead holder that was taken over to get this one, and why: the caller says so. */
+  tookOver?: { lock: LockInfo; reason: StaleReason };
+  /** Aborted when a renewal finds the lease gone (unlocked or taken over): the run must stop sending. */
+  lost: AbortSignal;
+};
+
+export type LockOptions = {
+  /** The run taking it (a job id, say); a fresh UUID by default. */
+  runId?: string;
+  /** How long the lease lasts unless renewed; DEFAULT_LEASE_MS by default. */
+  leaseMs?: number;
+  /** Called when a renewal fails for a reason other than a lost lease (it is retried at the next tick). */
+  onRenewError?: (e: unknown) => void;
 };
 
 /**
- * Takes the lock of (project, environment). The primary key makes it atomic across processes
- * sharing the database: of two applies, exactly one insert succeeds. A lock is never expired by
- * age; it is taken over only from a holder proven dead (same host, pid gone, see holderGone),
- * and the caller is told so. Of two applies taking over the same dead lock, the delete matches
- * only the dead row, so exactly one insert still succeeds.
+ * Takes the lease of (project, environment) and renews it every third of its length until
+ * released. The primary key makes taking it atomic across processes sharing the database: of two
+ * applies, exactly one insert succeeds. A held lease is taken over only from a holder known dead
+ * (staleReason), and the caller is told whose it was. Of two applies taking over the same dead
+ * lease, the delete matches only that very row (run, pid, since and expiry), so exactly one insert
+ * still succeeds, and a holder that renews meanwhile keeps it.
  */
-export async function acquireLock(
-  db: Kysely<StateDb>,
-  key: { project: string; environment: string },
-  command: string,
-  tookOver?: LockInfo,
-): Promise<Lock> {
-  const row = { ...key, holder: whoami(), pid: process.pid, since: new Date().toISOString(), command };
-  const res = await db
-    .insertInto("locks")
-    .values(row)
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  if (Number(res.numInsertedOrUpdatedRows ?? 0n) === 0) {
+export async function acquireLock(db: Kysely<StateDb>, key: Key, command: string, o: LockOptions = {}): Promise<Lock> {
+  const leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
+  const runId = o.runId ?? randomUUID();
+  let tookOver: Lock["tookOver"];
+  for (;;) {
+    const now = Date.now();
+    const info: LockInfo = {
+      ...key,
+      holder: whoami(),
+      pid: process.pid,
+      since: new Date(now).toISOString(),
+      command,
+      runId,
+      expires: new Date(now + leaseMs).toISOString(),
+    };
+    const res = await db
+      .insertInto("locks")
+      .values(toRow(info))
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0n) > 0) return holdLease(db, info, leaseMs, tookOver, o.onRenewError);
     const held = await readLock(db, key);
-    if (!held) return acquireLock(db, key, command, tookOver);
-    if (!holderGone(held)) throw new LockHeldError(held);
+    if (!held) continue; // released between our insert and our read
+    const reason = staleReason(held);
+    if (!reason) throw new LockHeldError(held);
     await deleteExact(db, held);
-    return acquireLock(db, key, command, held);
+    tookOver = { lock: held, reason };
   }
-  return { tookOver, release: () => deleteExact(db, row) };
 }
 
-/** Deletes this very lock row, and nothing if another holder has taken the lock meanwhile. */
-async function deleteExact(db: Kysely<StateDb>, row: Omit<LockInfo, "holder" | "command">): Promise<void> {
-  await db
-    .deleteFrom("locks")
-    .where("project", "=", row.project)
-    .where("environment", "=", row.environment)
-    .where("pid", "=", row.pid)
-    .where("since", "=", row.since)
-    .execute();
+/** Renews the lease while the run lives; the timer does not keep the process alive. */
+function holdLease(db: Kysely<StateDb>, info: LockInfo, leaseMs: number, tookOver: Lock["tookOver"], onError?: (e: unknown) => void): Lock {
+  const lost = new AbortController();
+  let released = false;
+  const renew = async () => {
+    try {
+      const expires = new Date(Date.now() + leaseMs).toISOString();
+      const res = await db.updateTable("locks").set({ expires }).where(sameLease(info)).executeTakeFirst();
+      if (released) return;
+      if (Number(res.numUpdatedRows) === 0) {
+        clearInterval(timer);
+        lost.abort("a lost lease (w3o unlock, or another apply took it over after it expired)");
+      } else info.expires = expires;
+    } catch (e) {
+      onError?.(e);
+    }
+  };
+  const timer = setInterval(() => void renew(), Math.max(1, Math.floor(leaseMs / RENEWALS_PER_LEASE)));
+  timer.unref();
+  return {
+    info,
+    tookOver,
+    lost: lost.signal,
+    release: async () => {
+      released = true;
+      clearInterval(timer);
+      // Whatever its expiry now (a renewal may be in flight): the run is ours.
+      await db.deleteFrom("locks").where(sameLease(info)).execute();
+    },
+  };
 }
 
-export async function readLock(db: Kysely<StateDb>, key: { project: string; environment: string }): Promise<LockInfo | undefined> {
-  return db
+const toRow = (l: LockInfo) => ({
+  project: l.project,
+  environment: l.environment,
+  holder: l.holder,
+  pid: l.pid,
+  since: l.since,
+  command: l.command,
+  run_id: l.runId,
+  expires: l.expires ?? null,
+});
+
+/** This very lease: its key, run, pid and acquisition time (and, with `expiry`, its expiry as last seen). */
+const sameLease =
+  (l: LockInfo, expiry = false) =>
+  (eb: ExpressionBuilder<StateDb, "locks">) =>
+    eb.and({
+      project: l.project,
+      environment: l.environment,
+      run_id: l.runId,
+      pid: l.pid,
+      since: l.since,
+      ...(expiry ? { expires: l.expires ?? null } : {}),
+    });
+
+/** Deletes this very lease row as last seen (a renewal meanwhile keeps it), and nothing else. */
+async function deleteExact(db: Kysely<StateDb>, l: LockInfo): Promise<void> {
+  await db.deleteFrom("locks").where(sameLease(l, true)).execute();
+}
+
+export async function readLock(db: Kysely<StateDb>, key: Key): Promise<LockInfo | undefined> {
+  const row = await db
     .selectFrom("locks")
     .selectAll()
     .where("project", "=", key.project)
     .where("environment", "=", key.environment)
     .executeTakeFirst();
+  return row && fromRow(row);
+}
+
+/** A locks row as LockInfo; a row of a database not migrated yet (read-only readers) has no lease columns. */
+function fromRow(row: { run_id?: string | null; expires?: string | null } & Omit<LockInfo, "runId" | "expires">): LockInfo {
+  const { run_id, expires, ...rest } = row;
+  return { ...rest, runId: run_id ?? "", ...(expires ? { expires } : {}) };
 }
 
 /** Releases whoever holds the lock; returns what was released so the CLI can say it. */
-export async function releaseLock(db: Kysely<StateDb>, key: { project: string; environment: string }): Promise<LockInfo | undefined> {
+export async function releaseLock(db: Kysely<StateDb>, key: Key): Promise<LockInfo | undefined> {
   const held = await readLock(db, key);
   if (held) await db.deleteFrom("locks").where("project", "=", key.project).where("environment", "=", key.environment).execute();
   return held;

@@ -6,7 +6,7 @@ import { resolveArgs } from "../plan/resolve.js";
 import type { Address, PlanStep, ResolvedArg } from "../plan/types.js";
 import type { Signer } from "../signers/index.js";
 import type { DeploymentRecord } from "../state/record.js";
-import { writeRecord } from "../state/records.js";
+import type { RecordSink } from "../state/records.js";
 import { addressOp } from "./builders.js";
 import { type ExecEvent, execute } from "./executor.js";
 import type { GasPolicy } from "./fees.js";
@@ -38,8 +38,8 @@ export type NetworkApplyInput = {
   pollMs: number;
   devnet?: boolean;
   signal?: AbortSignal;
-  /** Where the record file is written (the repo, or elsewhere for `w3o up`). */
-  recordDir: string;
+  /** Where the record goes (files in the repo, or in `w3o up`'s copy of it). */
+  records: RecordSink;
   onEvent?: (e: ExecEvent | { type: "verified"; contract: string; checks: string[]; problems: string[] }) => void;
 };
 
@@ -169,9 +169,9 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
     resolveArgs: resolveStepArgs,
     now: new Date().toISOString(),
   });
-  const recordFile = await writeRecord(i.recordDir, record);
+  const recordFile = await i.records.write(record);
   const settled = [...results.values()].filter((r) => r.status === "done" || r.status === "skipped").map((r) => r.id);
-  // One commit for the checks and the record, once the record file is written: a crash before it leaves
+  // One commit for the checks and the record, once the record is written: a crash before it leaves
   // the steps mined, and the next run verifies and writes the record again.
   await i.journal.append(...verifiedEvents, { type: "record", step: "$record", record, settled });
 

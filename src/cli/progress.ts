@@ -47,7 +47,9 @@ export class Progress {
 function describe(e: ApplyEvent): string | undefined {
   switch (e.type) {
     case "lock-taken-over":
-      return `took over the lock of pid ${e.previous.pid}, which is gone (${e.previous.holder} since ${e.previous.since}: ${e.previous.command})`;
+      return e.reason === "lease-expired"
+        ? `took over the lock of ${e.previous.holder} (pid ${e.previous.pid}${e.previous.runId ? `, run ${e.previous.runId}` : ""}), whose lease expired at ${e.previous.expires} without renewal: that run is gone (since ${e.previous.since}: ${e.previous.command})`
+        : `took over the lock of pid ${e.previous.pid}, which is gone (${e.previous.holder} since ${e.previous.since}: ${e.previous.command})`;
     case "network-start":
       return `${e.network}: applying ${e.ops} step(s)`;
     case "op-start":

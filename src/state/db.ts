@@ -1,26 +1,24 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
-import { BaseError } from "../errors/index.js";
-import { inCodeMigrations, migrations } from "./migrations.js";
+import { Kysely, SqliteDialect } from "kysely";
 import type { StateDb } from "./schema.js";
+import { openStore, StateError, type StateStore } from "./store.js";
 
-export class StateError extends BaseError {
-  override name = "StateError";
-}
+export { StateError, type StateStore } from "./store.js";
 
 /** Where the embedded state database lives when --state is not given. */
 export const defaultStatePath = (repoDir: string) => path.join(repoDir, ".w3o", "state.db");
 
-export type State = { db: Kysely<StateDb>; path: string; close(): Promise<void> };
+/** What openState gives: a StateStore like any other, over SQLite. */
+export type State = StateStore;
 
 /**
- * Opens (creating if needed) the SQLite state database and brings its schema up to date.
+ * Opens (creating if needed) the SQLite state store in `file` and brings its schema up to date.
  * WAL + synchronous=FULL: a committed journal event survives a kill -9 and a power cut, and
  * readers (plan, a second apply checking the lock) never block the writer.
  */
-export async function openState(file: string): Promise<State> {
+export async function openState(file: string): Promise<StateStore> {
   mkdirSync(path.dirname(file), { recursive: true });
   // The journal and locks are this machine's state, never the team's: keep git from committing them.
   if (path.basename(path.dirname(file)) === ".w3o") writeFileSync(path.join(path.dirname(file), ".gitignore"), "*\n", { flag: "w" });
@@ -33,27 +31,17 @@ export async function openState(file: string): Promise<State> {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  const db = new Kysely<StateDb>({ dialect: new SqliteDialect({ database: sqlite }) });
-  if (await upToDate(db)) return { db, path: file, close: () => db.destroy() };
-  const { error, results } = await new Migrator({ db, provider: inCodeMigrations }).migrateToLatest();
-  if (error) {
-    await db.destroy();
-    const failed = results?.find((r) => r.status === "Error")?.migrationName;
-    throw new StateError(`cannot migrate the state database ${file}${failed ? ` (migration ${failed})` : ""}`, { cause: error });
-  }
-  return { db, path: file, close: () => db.destroy() };
+  return openStore(new SqliteDialect({ database: sqlite }), file);
 }
 
 /**
- * Every in-code migration already applied: the case of every run after the first, answered by one
- * read instead of the migrator's table checks and migration lock (a few ms on each command).
+ * Opens an existing SQLite state database read-only, without migrating it (plan and verify read it
+ * while an apply runs, or after one died, and must never create one); undefined when there is none.
+ * Its schema may be older than this code's: readers select what they need and tolerate absent columns.
  */
-async function upToDate(db: Kysely<StateDb>): Promise<boolean> {
-  try {
-    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
-    const applied = new Set(rows.map((r) => r.name));
-    return Object.keys(migrations).every((name) => applied.has(name));
-  } catch {
-    return false; // no migration table yet: a new database
-  }
+export function openStateReadOnly(file: string): StateStore | undefined {
+  if (!existsSync(file)) return undefined;
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  const db = new Kysely<StateDb>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, label: file, close: () => db.destroy() };
 }

@@ -22,17 +22,20 @@ export type UnrecordedOp = {
  * record covers. `finish` is the one command that settles it all.
  */
 export type Interrupted = {
-  lock?: LockInfo & { gone: boolean };
+  /** gone: its holder is known dead (its pid on this host, or leaseExpired: its lease lapsed unrenewed). */
+  lock?: LockInfo & { gone: boolean; leaseExpired?: boolean };
   networks: { network: string; ops: UnrecordedOp[] }[];
   finish: string;
 };
 
 /** One line on who left the lock, for plan and verify. */
 export function lockLine(lock: NonNullable<Interrupted["lock"]>): string {
-  const who = `${lock.holder} (pid ${lock.pid}) since ${lock.since}: ${lock.command}`;
+  const who = `${lock.holder} (pid ${lock.pid}) since ${lock.since}: ${lock.command}${lock.runId ? ` (run ${lock.runId})` : ""}`;
+  if (lock.leaseExpired)
+    return `an apply was interrupted: the lock is still held by ${who}, and its lease expired at ${lock.expires} without renewal (the next apply takes the lock over)`;
   return lock.gone
     ? `an apply was interrupted: the lock is still held by ${who}, and pid ${lock.pid} is gone (the next apply takes the lock over)`
-    : `an apply holds the lock: ${who} (while it runs, what follows is in flight rather than interrupted)`;
+    : `an apply holds the lock: ${who}${lock.expires ? `, lease until ${lock.expires}` : ""} (while it runs, what follows is in flight rather than interrupted)`;
 }
 
 /** One line per unrecorded op. */

@@ -39,6 +39,17 @@ export const migrations: Record<string, Migration> = {
       );
     },
   },
+  // A lock becomes a lease: which run holds it, and until when unless renewed. A lock taken before
+  // (empty run id, no expiry) never expires, as all locks did then.
+  "0002_lock_leases": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("locks")
+        .addColumn("run_id", "text", (c) => c.notNull().defaultTo(""))
+        .execute();
+      await db.schema.alterTable("locks").addColumn("expires", "text").execute();
+    },
+  },
 };
 
 export const inCodeMigrations: MigrationProvider = { getMigrations: async () => migrations };

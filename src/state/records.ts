@@ -68,3 +68,15 @@ export async function writeRecord(dir: string, record: DeploymentRecord): Promis
   await rename(tmp, file);
   return file;
 }
+
+/**
+ * Where apply puts the deployment records it writes, chosen by the caller: files in the checkout
+ * today (fileRecordSink), a commit through git or the GitHub API for the faces that have no checkout.
+ */
+export type RecordSink = {
+  /** Stores the record of `record.environment`/`record.network`; returns where it went, for messages (a file, a commit). */
+  write(record: DeploymentRecord): Promise<string>;
+};
+
+/** Writes records as `deployments/<env>/<network>.json` under `dir` (the repo, or `w3o up`'s copy of it). */
+export const fileRecordSink = (dir: string): RecordSink => ({ write: (record) => writeRecord(dir, record) });

@@ -14,15 +14,20 @@ export type JournalTable = {
   at: string;
 };
 
-/** One row per held lock; releasing deletes it. */
+/** One row per held lock (a lease); releasing deletes it. */
 export type LockTable = {
   project: string;
   environment: string;
   /** user@host */
   holder: string;
   pid: number;
+  /** When it was acquired (ISO 8601). */
   since: string;
   command: string;
+  /** The run holding it; "" for a lock taken before leases. */
+  run_id: Generated<string>;
+  /** ISO 8601; renewed while the run lives. null for a lock taken before leases: it never expires. */
+  expires: string | null;
 };
 
 export type StateDb = {

@@ -23,12 +23,24 @@ export function register(program: Command): void {
     .option("--redeploy <contracts>", "comma-separated contracts to deploy anew, discarding what the journal or record has for them")
     .option("--max-in-flight <n>", "bound on transactions sent and not yet mined")
     .action(async (dir: string, opts: Opts) => {
-      const [{ loadModel }, { applyEnvironment }, { Progress }, { ApplyInterruptedError }, { finishCommand }] = await Promise.all([
+      const [
+        { loadModel },
+        { applyEnvironment },
+        { Progress },
+        { ApplyInterruptedError },
+        { finishCommand },
+        state,
+        { fileRecordSink },
+        { crashHook },
+      ] = await Promise.all([
         import("../../config/load.js"),
         import("../../apply/index.js"),
         import("../progress.js"),
         import("../../apply/interrupt.js"),
         import("../../apply/interrupted.js"),
+        import("../../state/db.js"),
+        import("../../state/records.js"),
+        import("../crashHook.js"),
       ]);
       const model = await loadModel(dir);
       if (!model.environments[opts.env]) {
@@ -46,15 +58,17 @@ export function register(program: Command): void {
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean);
+      const store = await state.openState(opts.state ?? state.defaultStatePath(model.dir));
       const interrupts = catchInterrupts((l) => process.stderr.write(`\n${err.yellow("!")} ${l}\n`));
       const finish = `${finishCommand(opts.env, dir)}${opts.state ? ` --state ${opts.state}` : ""}`;
       const result = await applyEnvironment(model, opts.env, {
         vars: process.env,
-        crashAt: process.env.W3O_TEST_CRASH_AT,
+        store,
+        records: fileRecordSink(model.dir),
+        onJournaled: crashHook(process.env.W3O_TEST_CRASH_AT),
         signal: interrupts.signal,
         finishCommand: finish,
         planFile: opts.plan,
-        statePath: opts.state,
         redeploy,
         maxInFlight: opts.maxInFlight ? Number(opts.maxInFlight) : undefined,
         command: `w3o apply ${process.argv.slice(3).join(" ")}`.trim(),
@@ -67,10 +81,14 @@ export function register(program: Command): void {
           // The lock is released by now; say what is left and how to finish, and exit as the signal asks.
           if (opts.json) json({ type: "interrupted", signal: e.signal, remaining: e.remaining, finish: e.finish });
           process.stderr.write(`${err.red("error:")} ${redact(e.message)}\n`);
-          process.exitCode = signalExitCode(e.signal as NodeJS.Signals);
+          // A lost lease stops the run as a signal would, but is a failure of its own.
+          process.exitCode = e.signal.startsWith("SIG") ? signalExitCode(e.signal as NodeJS.Signals) : EXIT.failed;
           return undefined;
         })
-        .finally(() => interrupts.dispose());
+        .finally(() => {
+          interrupts.dispose();
+          return store.close();
+        });
       if (!result) return;
       await progress?.done();
       // A replace means a new address: apply never does it unasked; what it left alone is said, and is no success.

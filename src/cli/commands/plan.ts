@@ -14,12 +14,12 @@ export function register(program: Command): void {
     .option("--out <file>", "also write the plan as JSON to this file (for w3o apply --plan)")
     .option("--state <file>", "state database, read to find an interrupted apply; default <repo>/.w3o/state.db")
     .action(async (dir: string, opts: { env: string; json?: boolean; out?: string; state?: string }) => {
-      const [{ loadModel }, { planEnvironment }, { renderPlan }, { markInterrupted }, { readEnvInterrupted }] = await Promise.all([
+      const [{ loadModel }, { planEnvironment }, { renderPlan }, { markInterrupted }, { interruptedApply }] = await Promise.all([
         import("../../config/load.js"),
         import("../../plan/run.js"),
         import("../../plan/render.js"),
         import("../../plan/interrupted.js"),
-        import("../../apply/interrupted.js"),
+        import("../interruptedApply.js"),
       ]);
       const model = await loadModel(dir);
       if (!model.environments[opts.env]) {
@@ -29,7 +29,7 @@ export function register(program: Command): void {
       }
       const run = await planEnvironment(model, opts.env, { vars: process.env });
       // Read-only, without the lock: what an apply that did not finish sent is not a fresh create.
-      const plan = markInterrupted(run.plan, readEnvInterrupted(model, opts.env, { dir, state: opts.state }));
+      const plan = markInterrupted(run.plan, await interruptedApply(model, opts.env, { dir, state: opts.state }));
       if (opts.out) await writeFile(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
       if (opts.json) printJson(plan);
       else process.stdout.write(renderPlan(plan, out));

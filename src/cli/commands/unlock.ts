@@ -20,7 +20,7 @@ export function register(program: Command): void {
         const held = await releaseLock(state.db, { project: model.project, environment: opts.env });
         process.stdout.write(
           held
-            ? `${out.green("✔")} released the lock of ${opts.env}, held by ${held.holder} (pid ${held.pid}) since ${held.since}\n`
+            ? `${out.green("✔")} released the lock of ${opts.env}, held by ${held.holder} (pid ${held.pid}) since ${held.since}${held.runId ? `, run ${held.runId}` : ""}\n`
             : `${opts.env} was not locked\n`,
         );
       } finally {

@@ -33,11 +33,22 @@ export function register(program: Command): void {
     .argument("[dir]", "infra repo (folder with w3o.yaml)", ".")
     .option("--keep", "keep the devnet running afterwards, until Ctrl-C")
     .action(async (dir: string, opts: { keep?: boolean }) => {
-      const [{ applyEnvironment }, { loadModel, loadRepo }, { MULTICALL3_ADDRESS, startDevnet }, { renderPlan }] = await Promise.all([
+      const [
+        { applyEnvironment },
+        { loadModel, loadRepo },
+        { MULTICALL3_ADDRESS, startDevnet },
+        { renderPlan },
+        state,
+        { fileRecordSink },
+        { crashHook },
+      ] = await Promise.all([
         import("../../apply/index.js"),
         import("../../config/load.js"),
         import("../../devnet/index.js"),
         import("../../plan/render.js"),
+        import("../../state/db.js"),
+        import("../../state/records.js"),
+        import("../crashHook.js"),
       ]);
       const step = (msg: string) => process.stdout.write(`${out.cyan("▸")} ${msg}\n`);
       step(`validating ${path.resolve(dir)}`);
@@ -70,10 +81,13 @@ export function register(program: Command): void {
         const vars: Record<string, string | undefined> = { ...process.env };
         for (const n of networks) vars[model.networks[n]!.rpc.env] = devnet.url;
         step(`planning and applying environment "${envName}" (${networks.join(", ")}) on a copy in ${work}`);
+        const store = await state.openState(state.defaultStatePath(model.dir));
         const interrupts = catchInterrupts((l) => process.stderr.write(`\n${err.yellow("!")} ${l}\n`));
         const result = await applyEnvironment(model, envName, {
           vars,
-          crashAt: process.env.W3O_TEST_CRASH_AT,
+          store,
+          records: fileRecordSink(model.dir),
+          onJournaled: crashHook(process.env.W3O_TEST_CRASH_AT),
           signal: interrupts.signal,
           // The devnet and the copy go with this run: finishing it means running up again.
           finishCommand: `w3o up ${dir}`,
@@ -93,7 +107,10 @@ export function register(program: Command): void {
             process.exitCode = signalExitCode(sig);
             return undefined;
           })
-          .finally(() => interrupts.dispose());
+          .finally(() => {
+            interrupts.dispose();
+            return store.close();
+          });
         if (!result) return;
         for (const n of result.networks) {
           step(`deployed on ${n.network} (verified: code, proxies, owners, expectations):`);

@@ -15,15 +15,15 @@ export function register(program: Command): void {
     .option("--metrics-file <file>", "also write the results as Prometheus metrics (textfile collector format)")
     .option("--state <file>", "state database, read to find an interrupted apply; default <repo>/.w3o/state.db")
     .action(async (dir: string, opts: { env: string; json?: boolean; metricsFile?: string; state?: string }) => {
-      const [{ loadModel }, { verify }, { reportMetrics }, { readEnvInterrupted }, { interruptedLines }] = await Promise.all([
+      const [{ loadModel }, { verify }, { reportMetrics }, { interruptedApply }, { interruptedLines }] = await Promise.all([
         import("../../config/load.js"),
         import("../../verify/index.js"),
         import("../../verify/metrics.js"),
-        import("../../apply/interrupted.js"),
+        import("../interruptedApply.js"),
         import("../../state/interrupted.js"),
       ]);
       const model = await loadModel(dir);
-      const interrupted = model.environments[opts.env] ? readEnvInterrupted(model, opts.env, { dir, state: opts.state }) : undefined;
+      const interrupted = model.environments[opts.env] ? await interruptedApply(model, opts.env, { dir, state: opts.state }) : undefined;
       const report = await verify(model, opts.env, { env: process.env, interrupted });
       if (opts.metricsFile) await writeFile(opts.metricsFile, await reportMetrics(report));
       if (opts.json) printJson(report);

@@ -1,0 +1,48 @@
+import { type Dialect, Kysely, Migrator, sql } from "kysely";
+import { BaseError } from "../errors/index.js";
+import { inCodeMigrations, migrations } from "./migrations.js";
+import type { StateDb } from "./schema.js";
+
+export class StateError extends BaseError {
+  override name = "StateError";
+}
+
+/**
+ * The state store the engine is given: the journal and the leases, through kysely. The engine only
+ * ever sees this object, never a file or a URL, so the database behind it (SQLite today, PostgreSQL
+ * when several replicas share the work) is the caller's choice: a new backend is a new Dialect.
+ */
+export type StateStore = {
+  db: Kysely<StateDb>;
+  /** Where it lives, for messages: a file path, or a URL without its credentials. */
+  label: string;
+  close(): Promise<void>;
+};
+
+/** Opens a store over any kysely dialect and brings its schema up to date (in-code migrations). */
+export async function openStore(dialect: Dialect, label: string): Promise<StateStore> {
+  const db = new Kysely<StateDb>({ dialect });
+  const store = { db, label, close: () => db.destroy() };
+  if (await upToDate(db)) return store;
+  const { error, results } = await new Migrator({ db, provider: inCodeMigrations }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+    throw new StateError(`cannot migrate the state database ${label}${failed ? ` (migration ${failed})` : ""}`, { cause: error });
+  }
+  return store;
+}
+
+/**
+ * Every in-code migration already applied: the case of every run after the first, answered by one
+ * read instead of the migrator's table checks and migration lock (a few ms on each command).
+ */
+async function upToDate(db: Kysely<StateDb>): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(rows.map((r) => r.name));
+    return Object.keys(migrations).every((name) => applied.has(name));
+  } catch {
+    return false; // no migration table yet: a new database
+  }
+}
