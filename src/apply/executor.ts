@@ -21,7 +21,7 @@ export { TxFailedError } from "./tx.js";
  */
 export async function execute(ops: Op[], o: ExecOptions): Promise<Map<string, OpResult>> {
   const emit = o.onEvent ?? (() => {});
-  const secrets = [...o.signers.values()].flatMap((s) => s.secrets);
+  const secrets = o.signers.secrets;
   const state = reduceJournal(await o.journal.load());
   const results = new Map<string, OpResult>();
   const addresses = new Map<string, string>();

@@ -1,10 +1,10 @@
-import type { Signer } from "../signers/index.js";
 import type { IntentEvent, TxSignedEvent } from "./events.js";
 import type { Fees, GasPolicy } from "./fees.js";
 import type { Journal } from "./journal.js";
 import type { NonceManager } from "./nonces.js";
 import type { BuiltTx, Op, OpResult } from "./ops.js";
 import type { Rpc } from "./rpc.js";
+import type { SignerPool } from "./signers.js";
 
 export type ExecEvent =
   | { type: "op-start"; op: string; summary: string; nonce: number; address?: string }
@@ -18,7 +18,8 @@ export type ExecOptions = {
   rpc: Rpc;
   journal: Journal;
   chainId: number;
-  signers: Map<string, Signer>;
+  /** Who ops may be sent from; each signer opens when it first signs. */
+  signers: SignerPool;
   gas: GasPolicy;
   /** Bound on txs sent and not yet mined, over all senders. */
   maxInFlight: number;
@@ -48,6 +49,6 @@ export type ExecContext = {
   fees: Fees;
   isDone: (opId: string) => boolean;
   emit: (e: ExecEvent) => void;
-  /** The signers' key material, redacted from every message. */
+  /** The signers' key material, redacted from every message (the pool's list: it grows as signers open). */
   secrets: string[];
 };

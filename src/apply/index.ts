@@ -4,9 +4,9 @@ import "../crypto/native.js"; // native keccak for every ethers hash (registered
 import { BaseError } from "../errors/index.js";
 import { OWNER_HINT } from "../plan/owners.js";
 import { needsOwnerLine } from "../plan/render.js";
-import { type PlanRun, planEnvironment, rpcUrl } from "../plan/run.js";
+import { type PlanRun, planEnvironment, rpcUrl, signerAddress, signerSpecOf } from "../plan/run.js";
 import type { Plan } from "../plan/types.js";
-import { createSigner, type Signer, type SignerSpec } from "../signers/index.js";
+import { createSigner, type Signer, type SignerContext, type SignerSpec } from "../signers/index.js";
 import type { RecordSink } from "../state/records.js";
 import type { StateStore } from "../state/store.js";
 import type { JournalEvent } from "./events.js";
@@ -18,6 +18,7 @@ import { Journal } from "./journal.js";
 import { acquireLock, type LockInfo, type StaleReason } from "./lock.js";
 import { applyNetwork, type NetworkApplyResult } from "./network.js";
 import { Rpc } from "./rpc.js";
+import { SignerPool } from "./signers.js";
 
 export class StalePlanError extends BaseError {
   override name = "StalePlanError";
@@ -67,7 +68,45 @@ export type ApplyOptions = {
   onEvent?: (e: ApplyEvent) => void;
   /** Called with each journal event once it is durable: the crash tests' hook (the CLI builds it from W3O_TEST_CRASH_AT). */
   onJournaled?: (event: JournalEvent) => void;
+  /**
+   * Opens an account's signer; `createSigner` (the registry in src/signers) by default. A face that signs
+   * elsewhere (Vault transit, a KMS) passes its own: apply only ever asks it for an address and signatures.
+   */
+  openSigner?: OpenSigner;
 };
+
+export type OpenSigner = (spec: SignerSpec, ctx: SignerContext & { account: string }) => Promise<Signer>;
+
+/**
+ * The signers one network's apply may send from. A deployer of a step that sends and whose address
+ * plan could not know (a keystore) is opened now, to learn it; every other signer with a known address
+ * (owner candidates, plan/owners.ts) joins the pool unopened and opens only if an op of this run is
+ * sent from it. References keep resolving to an account's fixed address when it has one.
+ */
+async function openSigners(
+  model: Model,
+  envName: string,
+  known: Record<string, string>,
+  active: Plan["networks"][number]["steps"],
+  o: { vars: Record<string, string | undefined>; chainId: number; open: OpenSigner },
+): Promise<{ signers: SignerPool; accounts: Record<string, string> }> {
+  const signers = new SignerPool();
+  const accounts: Record<string, string> = { ...known };
+  const deployers = new Set(active.map((s) => s.deployer.account));
+  for (const account of Object.keys(model.accounts)) {
+    const spec = signerSpecOf(model, envName, account);
+    if (!spec) continue;
+    const open = () => o.open(spec, { env: o.vars, chainId: o.chainId, repoDir: model.dir, account });
+    const address = signerAddress(spec, o.vars);
+    if (address) signers.lazy(address, open);
+    else if (deployers.has(account)) {
+      const signer = await open();
+      signers.add(signer);
+      accounts[account] ??= signer.address;
+    }
+  }
+  return { signers, accounts };
+}
 
 /** A step of the plan apply left undone, and why: it never counts as applied. */
 export type SkippedStep = { id: string; contract: string; action: "replace" | "drift"; why: string };
@@ -176,23 +215,15 @@ async function applyLocked(
     if (o.signal?.aborted) throw stopped(notStarted(plan.networks.slice(index).map((n) => n.name)));
     const network = model.networks[net.name]!;
     const steps = net.steps;
-    // Signers for the deployers this network needs; plan could not know keystore addresses, apply fills them in.
-    const signers = new Map<string, Signer>();
-    const accounts: Record<string, string> = { ...run.env.accounts };
-    // And every signer whose address plan knew: plan counted them as able to act as owners (plan/owners.ts).
-    const known = Object.keys(run.env.accounts).filter((a) => run.env.signers?.includes(run.env.accounts[a] as `0x${string}`));
-    for (const name of new Set([...steps.map((s) => s.deployer.account), ...known])) {
-      const acct = model.accounts[name];
-      const spec = (acct?.environments?.[envName]?.signer ?? acct?.signer) as SignerSpec | undefined;
-      if (!spec) continue;
-      const signer = await createSigner(spec, { env: vars, chainId: net.chainId, repoDir: model.dir });
-      signers.set(signer.address.toLowerCase(), signer);
-      accounts[name] = signer.address;
-    }
-    for (const s of steps) s.deployer.address ??= accounts[s.deployer.account] as `0x${string}` | undefined;
     const active = steps.filter(
       (s) => s.action === "create" || s.action === "update" || (s.action === "replace" && redeploy.has(s.contract)),
     );
+    const { signers, accounts } = await openSigners(model, envName, run.env.accounts, active, {
+      vars,
+      chainId: net.chainId,
+      open: o.openSigner ?? createSigner,
+    });
+    for (const s of steps) s.deployer.address ??= accounts[s.deployer.account] as `0x${string}` | undefined;
     if (!active.length && !steps.some((s) => s.action === "remove")) continue;
     o.onEvent?.({ type: "network-start", network: net.name, ops: active.length });
     const rpc = new Rpc(rpcUrl(net.name, network, vars), { batchLimit: network.rpc.batchLimit, label: `network "${net.name}"` });

@@ -4,7 +4,6 @@ import type { Model } from "../config/model.js";
 import type { ArgValue } from "../config/schema/contract.js";
 import { resolveArgs } from "../plan/resolve.js";
 import type { Address, PlanStep, ResolvedArg } from "../plan/types.js";
-import type { Signer } from "../signers/index.js";
 import type { DeploymentRecord } from "../state/record.js";
 import type { RecordSink } from "../state/records.js";
 import { addressOp } from "./builders.js";
@@ -14,6 +13,7 @@ import type { Journal } from "./journal.js";
 import type { OpResult } from "./ops.js";
 import { nextRecord } from "./record.js";
 import type { Rpc } from "./rpc.js";
+import type { SignerPool } from "./signers.js";
 import { opsForSteps } from "./steps.js";
 import { type Expectation, type Verification, verifyDeployed } from "./verify.js";
 
@@ -29,7 +29,7 @@ export type NetworkApplyInput = {
   genesisHash?: string;
   rpc: Rpc;
   journal: Journal;
-  signers: Map<string, Signer>;
+  signers: SignerPool;
   accounts: Record<string, string>;
   redeploy: Set<string>;
   gas: GasPolicy;
@@ -59,7 +59,7 @@ export async function applyNetwork(i: NetworkApplyInput): Promise<NetworkApplyRe
   const ctx = {
     artifacts: i.artifacts,
     accounts: i.accounts,
-    signable: new Set([...i.signers.keys()]),
+    signable: i.signers.addresses(),
     rpc: i.rpc,
     recorded,
   };

@@ -77,7 +77,7 @@ export async function replaceStuck({ o, inFlight, results, emit, secrets }: Exec
     let next = bumpFees(f.fees, o.gas.bumpPercent, o.gas.maxFeeGwei);
     // Up to 3 tries: "underpriced" means the node wants a bigger bump than ours; bump again.
     for (let attempt = 0; next && attempt < 3; attempt++) {
-      const signer = o.signers.get(f.op.from.toLowerCase())!;
+      const signer = await o.signers.get(f.op.from);
       const t = await signTx(
         signer,
         o.chainId,

@@ -13,7 +13,7 @@ export type UnsignedTx = { to?: string; data: string; nonce: number; gasLimit: b
 
 /** Signs a type-2 tx and describes it as the journal stores it (hash and raw before broadcast). */
 export async function signTx(signer: Signer, chainId: number, step: string, tx: UnsignedTx, fees: Fees): Promise<TxSignedEvent> {
-  const { raw, hash } = signer.signEip1559({
+  const { raw, hash } = await signer.signTransaction({
     chainId,
     nonce: tx.nonce,
     to: tx.to ?? null,

@@ -1,5 +1,5 @@
 import { getCreateAddress } from "ethers";
-import { BaseError, redact } from "../errors/index.js";
+import { redact } from "../errors/index.js";
 import { estimateWave, type PendingCode } from "./estimate.js";
 import type { IntentEvent, JournalEvent, TxSignedEvent } from "./events.js";
 import type { ExecContext } from "./flight.js";
@@ -230,8 +230,7 @@ async function journalAndSign(x: ExecContext, wave: (Planned & { gasLimit: bigin
       summary: p.op.summary,
       parts: { ...p.built.parts, sender: p.op.from.toLowerCase(), target: p.built.to?.toLowerCase() ?? "(create)" },
     });
-    const signer = x.o.signers.get(p.op.from.toLowerCase());
-    if (!signer) throw new BaseError(`no signer for ${p.op.from}`);
+    const signer = await x.o.signers.get(p.op.from);
     const tx = { to: p.built.to, data: p.built.data, nonce: p.nonce, gasLimit: p.gasLimit };
     signed.push(await signTx(signer, x.o.chainId, p.op.id, tx, x.fees));
   }

@@ -1,4 +1,4 @@
-import { realpath, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { isMap, isScalar } from "yaml";
@@ -11,12 +11,15 @@ import { findInlineSecrets, secretsIn } from "./inlineSecrets.js";
 import { locate, type Model, NAMED_SECTIONS, type NamedSection } from "./model.js";
 import { parseConfig } from "./parse.js";
 import { checkReferences } from "./references.js";
+import { fromCheckout, type RepoSource } from "./repoSource.js";
 import { resourceFile, resourceSectionNames, rootFile } from "./schema/root.js";
 import type { SourceFile } from "./source.js";
 import { issuesToDiagnostics } from "./zodIssues.js";
 
 export const ROOT_FILE = "w3o.yaml";
 
+export { fromGitCommit, GitRefNotFoundError } from "./gitSource.js";
+export { fromCheckout, type RepoSource } from "./repoSource.js";
 export { RepoNotFoundError };
 
 export type LoadResult = { model?: Model; diagnostics: Diagnostic[] };
@@ -38,9 +41,12 @@ type Loading = {
  * inline secrets, duplicates and references. `model` is set only when there is no error.
  * Every diagnostic returned has been through the redaction.
  */
-export async function loadRepo(dir: string): Promise<LoadResult> {
-  const root = path.resolve(dir);
-  if (!(await stat(root).catch(() => undefined))?.isDirectory()) throw new RepoNotFoundError(dir);
+export async function loadRepo(from: string | RepoSource): Promise<LoadResult> {
+  if (typeof from === "string" && !(await stat(path.resolve(from)).catch(() => undefined))?.isDirectory())
+    throw new RepoNotFoundError(from);
+  const source = typeof from === "string" ? fromCheckout(from) : from;
+  const root = source.dir;
+  const dir = source.label;
 
   const state: Loading = {
     diagnostics: [],
@@ -52,12 +58,15 @@ export async function loadRepo(dir: string): Promise<LoadResult> {
     secrets: new Set(),
   };
 
-  const rootRead = await readConfigFile(root, ROOT_FILE);
+  const rootRead = await readConfigFile(source, ROOT_FILE);
   if (!rootRead.ok) {
     const d = rootRead.diagnostic;
     if (d.code === "file-missing") {
       d.message = `no ${ROOT_FILE} in ${dir}`;
-      d.hint = `An infra repo has w3o.yaml at its root. Run \`w3o init${dir === "." ? "" : ` ${dir}`}\` to create one.`;
+      d.hint =
+        typeof from === "string"
+          ? `An infra repo has w3o.yaml at its root. Run \`w3o init${dir === "." ? "" : ` ${dir}`}\` to create one.`
+          : "An infra repo has w3o.yaml at its root: that commit has none.";
     }
     return finish(state, [d]);
   }
@@ -68,8 +77,8 @@ export async function loadRepo(dir: string): Promise<LoadResult> {
   collect(state, rootSource, rootData, NAMED_SECTIONS);
 
   const read = new Set<string>([rootRead.realPath]);
-  for (const file of await includedFiles(state, root, rootSource, rootData)) {
-    const got = await readConfigFile(root, file);
+  for (const file of await includedFiles(state, source, rootSource, rootData)) {
+    const got = await readConfigFile(source, file);
     if (!got.ok) {
       state.diagnostics.push(got.diagnostic);
       unknownContent(state, undefined, resourceSectionNames);
@@ -88,7 +97,7 @@ export async function loadRepo(dir: string): Promise<LoadResult> {
 
   const partial = { ...(rootModel ?? {}), dir: root, files: state.files, origins: state.origins, ...state.sections } as unknown as Model;
   state.diagnostics.push(...checkReferences(partial, state.names, state.uncertain));
-  state.diagnostics.push(...(await checkSources(partial)));
+  state.diagnostics.push(...(await checkSources(partial, source)));
   if (rootModel) state.diagnostics.push(...checkAccountSigners(partial));
   return finish(state, state.diagnostics, rootModel ? partial : undefined);
 }
@@ -131,7 +140,12 @@ function unknownContent(state: Loading, source: SourceFile | undefined, allowed:
 }
 
 /** The files `include` names, refusing entries that leave the repo (by their path, or by a symlinked folder). */
-async function includedFiles(state: Loading, root: string, rootSource: SourceFile, rootData: Record<string, unknown>): Promise<string[]> {
+async function includedFiles(
+  state: Loading,
+  source: RepoSource,
+  rootSource: SourceFile,
+  rootData: Record<string, unknown>,
+): Promise<string[]> {
   const includes = Array.isArray(rootData.include) ? rootData.include : [];
   const files = new Set<string>();
   for (const [i, entry] of includes.entries()) {
@@ -147,11 +161,11 @@ async function includedFiles(state: Loading, root: string, rootSource: SourceFil
       });
       unknownContent(state, undefined, resourceSectionNames);
     };
-    if (path.isAbsolute(entry) || !isInside(root, path.join(root, entry))) {
+    if (path.isAbsolute(entry) || !isInside(source.dir, path.join(source.dir, entry))) {
       refuse(`include "${entry}" points outside the repository`, "List paths relative to w3o.yaml, inside the repo.");
       continue;
     }
-    const expansion = await expandInclude(root, entry);
+    const expansion = await expandInclude(source, entry);
     if (expansion.outside !== undefined) {
       const what = expansion.outside === toPosix(path.normalize(entry)).replace(/\/$/, "") ? "is" : `holds ${expansion.outside}, which is`;
       refuse(
@@ -182,14 +196,13 @@ export async function loadModel(dir: string): Promise<Model> {
  * Each contract's source must exist: in the repo (by its real path, so a symlink cannot bring
  * in a file from elsewhere), or as a package import such as @openzeppelin/….
  */
-async function checkSources(model: Model): Promise<Diagnostic[]> {
+async function checkSources(model: Model, source: RepoSource): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
-  const realRoot = await realpath(model.dir);
   for (const [name, c] of Object.entries(model.contracts)) {
     const isPackage = c.source.startsWith("@");
-    const real = isPackage ? undefined : await realpath(path.join(model.dir, c.source)).catch(() => undefined);
+    const info = isPackage ? undefined : await source.info(toPosix(path.normalize(c.source)));
     const at = { ...locate(model, "contracts", name, ["source"]), severity: "error" as const };
-    if (real && !isInside(realRoot, real)) {
+    if (info?.type === "outside") {
       out.push({
         ...at,
         code: "source-outside-repo",
@@ -198,7 +211,7 @@ async function checkSources(model: Model): Promise<Diagnostic[]> {
       });
       continue;
     }
-    const found = isPackage ? resolvePackageFile(model.dir, c.source) : Boolean(real && (await stat(real)).isFile());
+    const found = isPackage ? resolvePackageFile(model.dir, c.source) : info?.type === "file";
     if (!found) {
       out.push({
         ...at,

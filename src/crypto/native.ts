@@ -15,6 +15,7 @@ type KeccakState = { initialize(rate: number, capacity: number): void; absorb(da
 type Secp = {
   ecdsaSign(msg: Uint8Array, key: Uint8Array): { signature: Uint8Array; recid: number };
   publicKeyCreate(key: Uint8Array, compressed: boolean): Uint8Array;
+  ecdsaRecover(signature: Uint8Array, recid: number, msg: Uint8Array, compressed: boolean): Uint8Array;
 };
 
 const keccakDir = path.dirname(require.resolve("keccak/package.json"));
@@ -50,7 +51,15 @@ export const keccakHex = (hex: string): string =>
  */
 export function addressOfKey(privateKey: string): string {
   const key = Buffer.from(privateKey.startsWith("0x") ? privateKey.slice(2) : privateKey, "hex");
-  const publicKey = secp256k1.publicKeyCreate(key, false);
+  return addressOfPublicKey(secp256k1.publicKeyCreate(key, false));
+}
+
+/** The address that made a signature (64 bytes r ‖ s) of a 32-byte digest; throws when it is not a valid signature. */
+export function recoverAddress(digest: Uint8Array, signature: Uint8Array, recid: number): string {
+  return addressOfPublicKey(secp256k1.ecdsaRecover(signature, recid, digest, false));
+}
+
+function addressOfPublicKey(publicKey: Uint8Array): string {
   return getAddress(
     `0x${nativeKeccak(Buffer.from(publicKey.subarray(1)))
       .subarray(12)

@@ -1,7 +1,9 @@
+import type { z } from "zod";
 import { snapshotNetwork } from "../chains/evm/snapshot.js";
 import { compile } from "../compile/index.js";
 import type { CompileOptions } from "../compile/types.js";
 import type { Model, Network } from "../config/model.js";
+import type { signer as signerSchema } from "../config/schema/account.js";
 import { addressOfKey } from "../crypto/native.js";
 import { devAccounts } from "../devnet/anvil.js";
 import { BaseError, redactUrl } from "../errors/index.js";
@@ -26,41 +28,57 @@ export function rpcUrl(name: string, network: Network, vars: Vars): string {
   return url;
 }
 
+type SignerSpec = z.infer<typeof signerSchema>;
+
+/** The account's signer in this environment (the per-environment one wins), if it has one. */
+export const signerSpecOf = (model: Model, envName: string, name: string): SignerSpec | undefined => {
+  const acct = model.accounts[name];
+  return acct?.environments?.[envName]?.signer ?? acct?.signer;
+};
+
 /**
- * Addresses of the environment's accounts that can be known without unlocking anything: fixed
- * addresses, devnet keys (public), and keys present in the environment (only the address is kept).
- * Keystores stay references that apply resolves once it unlocks them.
+ * The address a signer signs as, when it is known without unlocking anything: devnet keys (public) and
+ * keys present in the environment (only the address is kept). Undefined for a keystore, a missing key.
+ */
+export function signerAddress(spec: SignerSpec, vars: Vars): Address | undefined {
+  // Derived only when asked for: the HD derivation costs ~50 ms in a fresh process (secp256k1 tables).
+  if ("devnet" in spec) return devAccounts(spec.devnet + 1)[spec.devnet]?.address as Address | undefined;
+  if ("env" in spec && vars[spec.env]) {
+    try {
+      return addressOfKey((vars[spec.env] as string).trim()) as Address;
+    } catch {
+      // A malformed key is reported by apply, which needs it; plan only wanted the address.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Addresses of the environment's accounts that can be known without unlocking anything: a fixed
+ * `address` (it decides what references resolve to, docs/accounts-and-expect.md), else the signer's
+ * address when it is known. Keystores stay references that apply resolves once it unlocks them.
  */
 export function accountAddresses(model: Model, envName: string, vars: Vars): Record<string, Address> {
   const out: Record<string, Address> = {};
   for (const [name, acct] of Object.entries(model.accounts)) {
-    const o = acct.environments?.[envName];
-    const fixed = o?.address ?? acct.address;
-    const signer = o?.signer ?? acct.signer;
-    if (fixed) out[name] = fixed as Address;
-    // Derived only when asked for: the HD derivation costs ~50 ms in a fresh process (secp256k1 tables).
-    else if (signer && "devnet" in signer) out[name] = devAccounts(signer.devnet + 1)[signer.devnet]?.address as Address;
-    else if (signer && "env" in signer && vars[signer.env]) {
-      try {
-        out[name] = addressOfKey((vars[signer.env] as string).trim()) as Address;
-      } catch {
-        // A malformed key is reported by apply, which needs it; plan only wanted the address.
-      }
-    }
+    const spec = signerSpecOf(model, envName, name);
+    const address = (acct.environments?.[envName]?.address ?? acct.address) || (spec && signerAddress(spec, vars));
+    if (address) out[name] = address as Address;
   }
   return out;
 }
 
 /**
- * Addresses of the accounts that have a signer in this environment: who apply can send from.
- * Undefined when one of them has no address plan can know (a keystore, a key not in the
- * environment): any owner might then be that account.
+ * The addresses apply can send from in this environment: each signer's own address, never the account's
+ * fixed `address` (the signer decides who signs). Undefined when one of them cannot be known before apply
+ * unlocks it (a keystore, a key not in the environment): any owner might then be that account.
  */
-export function signerAddresses(model: Model, envName: string, accounts: Record<string, Address>): Address[] | undefined {
+export function signerAddresses(model: Model, envName: string, vars: Vars): Address[] | undefined {
   const out: Address[] = [];
-  for (const [name, acct] of Object.entries(model.accounts)) {
-    if (!(acct.environments?.[envName]?.signer ?? acct.signer)) continue;
-    const address = accounts[name];
+  for (const name of Object.keys(model.accounts)) {
+    const spec = signerSpecOf(model, envName, name);
+    if (!spec) continue;
+    const address = signerAddress(spec, vars);
     if (!address) return undefined;
     out.push(address);
   }
@@ -75,7 +93,7 @@ export async function planEnvironment(model: Model, envName: string, opts: { var
   const { vars } = opts;
   const networks = planNetworks(model, envName);
   const accounts = accountAddresses(model, envName, vars);
-  const signers = signerAddresses(model, envName, accounts);
+  const signers = signerAddresses(model, envName, vars);
   const env: PlanEnv = { name: envName, accounts, ...(signers ? { signers } : {}) };
   const [records, artifacts] = await Promise.all([readRecords(model.dir, envName, networks), compile(model, opts.compile)]);
   const active = networks.filter((n) => Object.values(model.contracts).some((c) => c.networks.includes(n)) || records[n]);

@@ -29,13 +29,11 @@ const strip = (b: Uint8Array) => {
   return Buffer.from(b.subarray(i));
 };
 
-/**
- * Signs a type-2 (EIP-1559) tx with Buffer-based RLP, native keccak and libsecp256k1. Same bytes as
- * ethers' Wallet.signTransaction (RFC 6979 deterministic signatures; a test compares them), at a small
- * fraction of the cost for large creation code. Returns the raw tx and its hash.
- */
-export function signEip1559(tx: Eip1559Tx, privateKey: Uint8Array): { raw: string; hash: string } {
-  const fields = [
+type Fields = (Buffer | never[])[];
+
+/** The tx's fields in RLP order (without the signature) and the digest its sender signs. */
+export function eip1559Digest(tx: Eip1559Tx): { fields: Fields; digest: Buffer } {
+  const fields: Fields = [
     int(tx.chainId),
     int(tx.nonce),
     int(tx.maxPriorityFeePerGas),
@@ -46,11 +44,22 @@ export function signEip1559(tx: Eip1559Tx, privateKey: Uint8Array): { raw: strin
     hexBuf(tx.data),
     [],
   ];
-  const unsigned = Buffer.concat([Buffer.from([2]), rlp.encode(fields)]);
-  const { signature, recid } = secp256k1.ecdsaSign(nativeKeccak(unsigned), privateKey);
-  const signed = Buffer.concat([
-    Buffer.from([2]),
-    rlp.encode([...fields, int(recid), strip(signature.subarray(0, 32)), strip(signature.subarray(32, 64))]),
-  ]);
+  return { fields, digest: nativeKeccak(Buffer.concat([Buffer.from([2]), rlp.encode(fields)])) };
+}
+
+/** The signed tx's bytes and hash, from its fields and a signature (r and s as 32 bytes each). */
+export function serializeEip1559(fields: Fields, yParity: number, r: Uint8Array, s: Uint8Array): { raw: string; hash: string } {
+  const signed = Buffer.concat([Buffer.from([2]), rlp.encode([...fields, int(yParity), strip(r), strip(s)])]);
   return { raw: `0x${signed.toString("hex")}`, hash: `0x${nativeKeccak(signed).toString("hex")}` };
+}
+
+/**
+ * Signs a type-2 (EIP-1559) tx with Buffer-based RLP, native keccak and libsecp256k1. Same bytes as
+ * ethers' Wallet.signTransaction (RFC 6979 deterministic signatures; a test compares them), at a small
+ * fraction of the cost for large creation code. Returns the raw tx and its hash.
+ */
+export function signEip1559(tx: Eip1559Tx, privateKey: Uint8Array): { raw: string; hash: string } {
+  const { fields, digest } = eip1559Digest(tx);
+  const { signature, recid } = secp256k1.ecdsaSign(digest, privateKey);
+  return serializeEip1559(fields, recid, signature.subarray(0, 32), signature.subarray(32, 64));
 }

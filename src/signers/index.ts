@@ -1,11 +1,8 @@
-import { inspect } from "node:util";
-import { getBytes, Wallet } from "ethers";
 import type { z } from "zod";
 import type { signer as signerSchema } from "../config/schema/account.js";
-import { addressOfKey } from "../crypto/native.js";
 import { redact } from "../errors/index.js";
 import { devnet } from "./devnet/index.js";
-import { signEip1559 } from "./eip1559.js";
+import { signerFrom } from "./digest.js";
 import { env } from "./env/index.js";
 import { SignerError } from "./errors.js";
 import { keystore } from "./keystore/index.js";
@@ -15,8 +12,9 @@ import type { Signer, SignerContext, SignerKind } from "./types.js";
 export const signers = { env, keystore, devnet } satisfies Record<string, SignerKind>;
 
 export type SignerSpec = z.infer<typeof signerSchema>;
+export { signerFrom } from "./digest.js";
 export { SignerError } from "./errors.js";
-export type { Signer, SignerContext, SignerKind } from "./types.js";
+export type { DigestSignature, SignedTx, Signer, SignerContext, SignerCore, SignerKind, TypedData } from "./types.js";
 
 export function signerKindOf(spec: SignerSpec): SignerKind {
   const kind = (Object.keys(signers) as (keyof typeof signers)[]).find((k) => k in spec);
@@ -30,37 +28,31 @@ export function describeSigner(spec: SignerSpec): string {
 }
 
 /**
- * Builds a signer. Whatever goes wrong inside, the error that comes out has been redacted
+ * Opens a signer. Whatever goes wrong inside, the error that comes out has been redacted
  * against the key and password, and has no cause chain that could still hold them.
  */
 export async function createSigner(spec: SignerSpec, ctx: SignerContext): Promise<Signer> {
   const kind = signerKindOf(spec);
   const describe = kind.describe(spec);
-  let secrets: string[] = [];
   try {
-    const loaded = await kind.load(kind.schema.parse(spec), ctx);
-    secrets = loaded.secrets;
-    const address = addressOfKey(loaded.privateKey);
-    const keyBytes = getBytes(loaded.privateKey);
-    let wallet: Wallet | undefined; // ethers' signer, for other tx types: built (curve tables and all) only if asked
-    const signer: Signer = {
-      address,
-      describe,
-      secrets,
-      signTransaction: (tx) => {
-        wallet ??= new Wallet(loaded.privateKey);
-        return wallet.signTransaction(tx);
-      },
-      signEip1559: (tx) => signEip1559(tx, keyBytes),
-    };
-    // The wallet is reachable only from the closure above: printing or serialising the signer shows no key.
-    Object.defineProperty(signer, "secrets", { enumerable: false, value: secrets });
-    Object.defineProperty(signer, "toJSON", { enumerable: false, value: () => ({ address, signer: describe }) });
-    Object.defineProperty(signer, inspect.custom, { enumerable: false, value: () => `Signer(${describe} → ${address})` });
-    return signer;
+    return signerFrom(await kind.open(kind.schema.parse(spec), ctx), describe);
   } catch (e) {
     if (e instanceof SignerError) throw e;
+    // What the kind read is not known here when it threw: redact every value of the environment it was given.
     const message = e instanceof Error ? e.message : String(e);
-    throw new SignerError(`cannot create signer (${describe})`, { details: redact(message, secrets) });
+    throw new SignerError(`cannot create signer (${describe})`, { details: redact(message, secretsOf(spec, ctx)) });
   }
+}
+
+/** The values of the variables a spec names (a key, a password), with and without 0x: what an error must not repeat. */
+function secretsOf(spec: unknown, ctx: SignerContext): string[] {
+  const names: string[] = [];
+  const walk = (v: unknown): void => {
+    if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) k === "env" && typeof x === "string" ? names.push(x) : walk(x);
+  };
+  walk(spec);
+  return names.flatMap((n) => {
+    const value = ctx.env[n]?.trim();
+    return value ? [value, value.replace(/^0x/, "")] : [];
+  });
 }

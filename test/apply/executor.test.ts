@@ -8,6 +8,7 @@ import { Journal, reduceJournal } from "../../src/apply/journal.js";
 import { ForeignPendingTxError } from "../../src/apply/nonces.js";
 import { ReconcileError } from "../../src/apply/reconcile.js";
 import { Rpc } from "../../src/apply/rpc.js";
+import { SignerPool } from "../../src/apply/signers.js";
 import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import { createSigner, type Signer } from "../../src/signers/index.js";
 import { openState, type State } from "../../src/state/db.js";
@@ -32,7 +33,7 @@ const options = (network: string, rpc = new Rpc(devnet.url)): ExecOptions => ({
   rpc,
   journal: new Journal(state.db, { project: "t", environment: "dev", network }),
   chainId: 31337,
-  signers: new Map([[signer.address.toLowerCase(), signer]]),
+  signers: SignerPool.of([signer]),
   gas: { bumpPercent: 12, stuckAfterMs: 60_000 },
   maxInFlight: 64,
   confirmations: 0,

@@ -12,13 +12,14 @@ describe("env signer", () => {
     for (const value of [key.privateKey, key.privateKey.slice(2)]) {
       const signer = await createSigner({ env: "DEPLOYER_KEY" }, ctx({ DEPLOYER_KEY: value }));
       expect(signer.address).toBe(key.address);
-      const raw = await signer.signTransaction({
+      const { raw } = await signer.signTransaction({
         chainId: 1,
         nonce: 0,
-        gasLimit: 21000,
+        gasLimit: 21000n,
         maxFeePerGas: 1n,
         maxPriorityFeePerGas: 1n,
         to: key.address,
+        data: "0x",
       });
       expect(Transaction.from(raw).from).toBe(key.address);
     }
@@ -68,9 +69,29 @@ describe("native EIP-1559 signing", () => {
       { chainId: 1, nonce: 1234, gasLimit: 21000n, maxFeePerGas: 10n ** 12n, maxPriorityFeePerGas: 0n, data: "0x", to: key.address },
     ]) {
       const expected = await wallet.signTransaction({ ...tx, type: 2, value: 0n });
-      const got = signer.signEip1559(tx);
+      const got = await signer.signTransaction(tx);
       expect(got.raw).toBe(expected);
       expect(got.hash).toBe(keccak256(expected));
     }
+  });
+});
+
+describe("digest and typed-data signing", () => {
+  it("signs EIP-712 data exactly as ethers' Wallet, through the same digest a KMS would be given", async () => {
+    const signer = await createSigner({ env: "K" }, ctx({ K: key.privateKey }));
+    const { Wallet, verifyTypedData } = await import("ethers");
+    const typed = {
+      domain: { name: "w3o", version: "1", chainId: 1, verifyingContract: key.address },
+      types: {
+        Mail: [
+          { name: "to", type: "address" },
+          { name: "amount", type: "uint256" },
+        ],
+      },
+      message: { to: key.address, amount: 7n },
+    };
+    const sig = await signer.signTypedData(typed);
+    expect(sig).toBe(await new Wallet(key.privateKey).signTypedData(typed.domain, typed.types, typed.message));
+    expect(verifyTypedData(typed.domain, typed.types, typed.message, sig)).toBe(key.address);
   });
 });

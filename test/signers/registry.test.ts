@@ -2,6 +2,8 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { signer as configSigner } from "../../src/config/schema/account.js";
 import { signers } from "../../src/signers/index.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -23,5 +25,17 @@ describe("signer registry", () => {
     expect(await exists(path.join(ROOT, "src/signers", kind, "index.ts"))).toBe(true);
     expect(await exists(path.join(ROOT, "src/signers", kind, "readme.md"))).toBe(true);
     expect(await exists(path.join(ROOT, "test/signers", `${kind}.test.ts`))).toBe(true);
+  });
+
+  it.each(Object.keys(signers))("%s has a schema the config's signer: accepts, and opens a signer", (kind) => {
+    const def = signers[kind as keyof typeof signers];
+    expect(def.schema).toBeInstanceOf(z.ZodObject);
+    expect(typeof def.open).toBe("function");
+    expect(typeof def.describe).toBe("function");
+    // The config union (which the JSON Schema is generated from) has one branch per kind, with the same keys.
+    const keys = Object.keys((def.schema as z.ZodObject).shape).sort();
+    const branches = configSigner.options.map((o) => Object.keys(o.shape).sort().join(","));
+    expect(branches).toContain(keys.join(","));
+    expect(branches).toHaveLength(Object.keys(signers).length);
   });
 });

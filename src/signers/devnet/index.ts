@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEVNET_CHAIN_IDS } from "../../config/model.js";
 import { devAccounts } from "../../devnet/index.js";
 import { SignerError } from "../errors.js";
+import { localKey } from "../local.js";
 import type { SignerKind } from "../types.js";
 
 const schema = z.strictObject({ devnet: z.number().int().min(0).max(9) });
@@ -11,13 +12,13 @@ export const devnet: SignerKind<typeof schema> = {
   kind: "devnet",
   schema,
   describe: (spec) => `devnet account ${spec.devnet}`,
-  async load(spec, ctx) {
+  async open(spec, ctx) {
     if (!DEVNET_CHAIN_IDS.has(ctx.chainId)) {
       throw new SignerError(`devnet account ${spec.devnet} cannot sign on chain ${ctx.chainId}`, {
         hint: `Devnet keys are public: they only sign on local devnets (chain ids ${[...DEVNET_CHAIN_IDS].join(", ")}). Use { env: VAR } or a keystore.`,
       });
     }
     const account = devAccounts(spec.devnet + 1)[spec.devnet]!;
-    return { privateKey: account.privateKey, secrets: [account.privateKey, account.privateKey.slice(2)] };
+    return localKey(account.privateKey, [account.privateKey, account.privateKey.slice(2)]);
   },
 };

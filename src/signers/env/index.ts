@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { envRef } from "../../config/schema/common.js";
 import { SignerError } from "../errors.js";
+import { localKey } from "../local.js";
 import type { SignerKind } from "../types.js";
 
 const schema = z.strictObject({ env: envRef.shape.env });
@@ -10,7 +11,7 @@ export const env: SignerKind<typeof schema> = {
   kind: "env",
   schema,
   describe: (spec) => `env ${spec.env}`,
-  async load(spec, ctx) {
+  async open(spec, ctx) {
     const raw = ctx.env[spec.env]?.trim();
     if (!raw) {
       throw new SignerError(`environment variable ${spec.env} is not set`, {
@@ -24,6 +25,6 @@ export const env: SignerKind<typeof schema> = {
         hint: "It must be 64 hex digits, optionally prefixed with 0x.",
       });
     }
-    return { privateKey, secrets: [raw, privateKey, privateKey.slice(2)] };
+    return localKey(privateKey, [raw, privateKey, privateKey.slice(2)]);
   },
 };

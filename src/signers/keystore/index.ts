@@ -4,6 +4,7 @@ import { Wallet } from "ethers";
 import { z } from "zod";
 import { envRef } from "../../config/schema/common.js";
 import { SignerError } from "../errors.js";
+import { localKey } from "../local.js";
 import type { SignerKind } from "../types.js";
 
 const schema = z.strictObject({ keystore: z.string(), password: envRef });
@@ -13,7 +14,7 @@ export const keystore: SignerKind<typeof schema> = {
   kind: "keystore",
   schema,
   describe: (spec) => `keystore ${spec.keystore}`,
-  async load(spec, ctx) {
+  async open(spec, ctx) {
     const password = ctx.env[spec.password.env];
     if (password === undefined) {
       throw new SignerError(`environment variable ${spec.password.env} is not set`, {
@@ -26,7 +27,7 @@ export const keystore: SignerKind<typeof schema> = {
     });
     try {
       const wallet = await Wallet.fromEncryptedJson(json, password);
-      return { privateKey: wallet.privateKey, secrets: [wallet.privateKey, wallet.privateKey.slice(2), password] };
+      return localKey(wallet.privateKey, [wallet.privateKey, wallet.privateKey.slice(2), password]);
     } catch {
       // The cause is dropped on purpose: ethers' decryption errors can quote their inputs.
       throw new SignerError(`cannot decrypt keystore ${spec.keystore}`, {
