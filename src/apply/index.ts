@@ -15,6 +15,7 @@ import { finishCommand } from "./interrupted.js";
 import { Journal } from "./journal.js";
 import { acquireLock, type LockInfo } from "./lock.js";
 import { applyNetwork, type NetworkApplyResult } from "./network.js";
+import type { CompileEvent } from "./progressEvents.js";
 import { Rpc } from "./rpc.js";
 
 export class StalePlanError extends BaseError {
@@ -34,6 +35,7 @@ export class OwnerNotSignerError extends BaseError {
 export type ApplyEvent =
   /** The lock was held by an apply on this host whose pid is gone: taken over (its journal is resumed). */
   | { type: "lock-taken-over"; previous: LockInfo }
+  | CompileEvent
   | { type: "plan"; plan: Plan }
   | { type: "network-start"; network: string; ops: number }
   | ((ExecEvent | { type: "verified"; contract: string; checks: string[]; problems: string[] }) & { network: string })
@@ -104,7 +106,7 @@ async function applyLocked(
   vars: Record<string, string | undefined>,
   db: Parameters<typeof acquireLock>[0],
 ): Promise<ApplyResult> {
-  const run: PlanRun = await planEnvironment(model, envName, { vars });
+  const run: PlanRun = await planEnvironment(model, envName, { vars, compile: { onEvent: o.onEvent } });
   const plan = run.plan;
   if (o.planFile) {
     const given = JSON.parse(await readFile(o.planFile, "utf8")) as Plan;
