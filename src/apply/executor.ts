@@ -67,6 +67,7 @@ export async function execute(ops: Op[], o: ExecOptions): Promise<Map<string, Op
     isDone: (id) => results.get(id)?.status === "done" || results.get(id)?.status === "skipped",
     emit,
     secrets,
+    waits: { stuck: new Set() },
   };
 
   // 4. Waves until nothing is pending or in flight.

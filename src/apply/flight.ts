@@ -3,6 +3,7 @@ import type { Fees, GasPolicy } from "./fees.js";
 import type { Journal } from "./journal.js";
 import type { NonceManager } from "./nonces.js";
 import type { BuiltTx, Op, OpResult } from "./ops.js";
+import type { WaitEvent } from "./progressEvents.js";
 import type { Rpc } from "./rpc.js";
 import type { SignerPool } from "./signers.js";
 
@@ -12,7 +13,8 @@ export type ExecEvent =
   | { type: "op-replaced"; op: string; hash: string; maxFeePerGas: string }
   | { type: "op-done"; op: string; hash?: string; address?: string; block?: number; resumed?: boolean }
   | { type: "op-skipped"; op: string; reason: string }
-  | { type: "op-failed"; op: string; message: string; hash?: string };
+  | { type: "op-failed"; op: string; message: string; hash?: string }
+  | WaitEvent;
 
 export type ExecOptions = {
   rpc: Rpc;
@@ -51,4 +53,6 @@ export type ExecContext = {
   emit: (e: ExecEvent) => void;
   /** The signers' key material, redacted from every message (the pool's list: it grows as signers open). */
   secrets: string[];
+  /** What was last said about the wait (waits.ts): said again only when it changes. */
+  waits: { last?: string; stuck: Set<string> };
 };

@@ -17,6 +17,7 @@ import { finishCommand } from "./interrupted.js";
 import { Journal } from "./journal.js";
 import { acquireLock, type LockInfo, type StaleReason } from "./lock.js";
 import { applyNetwork, type NetworkApplyResult } from "./network.js";
+import type { CompileEvent } from "./progressEvents.js";
 import { Rpc } from "./rpc.js";
 import { SignerPool } from "./signers.js";
 
@@ -37,6 +38,7 @@ export class OwnerNotSignerError extends BaseError {
 export type ApplyEvent =
   /** The lock was held by an apply known gone (its pid on this host, or its lease expired): taken over (its journal is resumed). */
   | { type: "lock-taken-over"; previous: LockInfo; reason: StaleReason }
+  | CompileEvent
   | { type: "plan"; plan: Plan }
   | { type: "network-start"; network: string; ops: number }
   | ((ExecEvent | { type: "verified"; contract: string; checks: string[]; problems: string[] }) & { network: string })
@@ -149,7 +151,7 @@ async function applyLocked(
   vars: Record<string, string | undefined>,
   db: StateStore["db"],
 ): Promise<ApplyResult> {
-  const run: PlanRun = await planEnvironment(model, envName, { vars });
+  const run: PlanRun = await planEnvironment(model, envName, { vars, compile: { onEvent: o.onEvent } });
   const plan = run.plan;
   if (o.planFile) {
     const given = JSON.parse(await readFile(o.planFile, "utf8")) as Plan;

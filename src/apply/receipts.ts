@@ -6,6 +6,7 @@ import type { ExecContext, Flight } from "./flight.js";
 import { decodeRevert, revertDataOf } from "./revert.js";
 import { type RawReceipt, settle } from "./settle.js";
 import { classifySend, signTx, TxFailedError } from "./tx.js";
+import { reportWaits } from "./waits.js";
 
 export function receiptEvent(step: string, r: RawReceipt): ReceiptEvent {
   return {
@@ -20,7 +21,8 @@ export function receiptEvent(step: string, r: RawReceipt): ReceiptEvent {
 }
 
 /** One batch for every hash in flight (replacements included); returns whether anything settled. */
-export async function pollReceipts({ o, inFlight, results, emit }: ExecContext): Promise<boolean> {
+export async function pollReceipts(x: ExecContext): Promise<boolean> {
+  const { o, inFlight, results, emit } = x;
   const flights = [...inFlight.values()];
   const hashes = flights.flatMap((f) => f.txs.map((t) => ({ f, hash: t.hash })));
   const calls = hashes.map((h) => ({ method: "eth_getTransactionReceipt", params: [h.hash] }));
@@ -31,10 +33,16 @@ export async function pollReceipts({ o, inFlight, results, emit }: ExecContext):
   const head = o.confirmations <= 1 ? Number.POSITIVE_INFINITY : tip?.ok ? Number(BigInt(tip.result as unknown as string)) : 0;
   const events: JournalEvent[] = [];
   const reverted: { f: Flight; r: RawReceipt }[] = [];
+  // How deep each op still in flight is, for what apply says it waits for (waits.ts).
+  const depth = new Map<string, { confirmations: number; hash: string }>();
   hashes.forEach(({ f, hash }, i) => {
     const r = res[i];
     if (!r?.ok || !r.result || !inFlight.has(f.op.id)) return;
-    if (head - Number(BigInt(r.result.blockNumber)) + 1 < o.confirmations) return;
+    const deep = head - Number(BigInt(r.result.blockNumber)) + 1;
+    if (deep < o.confirmations) {
+      if (deep > (depth.get(f.op.id)?.confirmations ?? -1)) depth.set(f.op.id, { confirmations: Math.max(0, deep), hash });
+      return;
+    }
     const ev = receiptEvent(f.op.id, r.result);
     events.push(ev);
     inFlight.delete(f.op.id);
@@ -63,6 +71,7 @@ export async function pollReceipts({ o, inFlight, results, emit }: ExecContext):
     emit({ type: "op-failed", op: f.op.id, message, hash: r.transactionHash });
   }
   await o.journal.append(...events);
+  reportWaits(x, depth, events.length > 0);
   return events.length > 0;
 }
 

@@ -68,7 +68,45 @@ function describe(e: ApplyEvent): string | undefined {
       return e.problems.length ? `  ✖ ${e.contract}: ${e.problems.join("; ")}` : `  ✔ ${e.contract} verified (${e.checks.length} checks)`;
     case "network-done":
       return `${e.network}: record ${e.recordFile}`;
+    case "compile-start":
+      return e.cached
+        ? undefined // compile-done follows at once and says so
+        : `compiling ${e.sources} sources (${e.contracts} contracts) with solc ${e.compiler}…`;
+    case "compile-done":
+      return `${e.fromCache ? `${e.contracts} contracts unchanged: compiled code from the cache` : `compiled ${e.contracts} contracts`} (${seconds(e.durationMs)}${e.warnings ? `, ${e.warnings} warning(s)` : ""})`;
+    case "waiting":
+      return `  … ${waitingLine(e)}`;
+    case "tx-stuck":
+      return `  ⧗ ${stuckLine(e)}`;
     default:
       return undefined;
   }
+}
+
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
+const shortHash = (h: string) => `${h.slice(0, 10)}…`;
+/** Gwei as people read it: at most 3 decimals. */
+const gweiShort = (g: string) => `${Number(Number(g).toFixed(3))} gwei`;
+/** Local wall-clock time, HH:MM:SS. */
+const clock = (iso: string) => new Date(iso).toTimeString().slice(0, 8);
+
+/** "waiting for tx 0xabc… (local/Token#deploy): 1 of 2 confirmations", "waiting for 3 transactions: 2 at 0 of 2, 1 at 1 of 2 confirmations". */
+function waitingLine(e: Extract<ApplyEvent, { type: "waiting" }>): string {
+  const [only] = e.txs;
+  const what = e.txs.length === 1 && only ? `tx ${shortHash(only.hash)} (${only.op})` : `${e.txs.length} transactions`;
+  if (e.required === 1) return `waiting for ${what} to be mined`;
+  const groups = new Map<number, number>();
+  for (const t of e.txs) groups.set(t.confirmations, (groups.get(t.confirmations) ?? 0) + 1);
+  const depths = [...groups.entries()].sort(([a], [b]) => a - b);
+  const of = (c: number) => `${c} of ${e.required}`;
+  const text = depths.length === 1 ? of(depths[0]![0]) : depths.map(([c, n]) => `${n} at ${of(c)}`).join(", ");
+  return `waiting for ${what}: ${text} confirmations`;
+}
+
+/** "tx 0xabc… (nonce 7, local/Token#deploy) stuck for 30 s at 2.5 gwei; bumping to 2.8 gwei at 14:02:11". */
+function stuckLine(e: Extract<ApplyEvent, { type: "tx-stuck" }>, now = Date.now()): string {
+  const head = `tx ${shortHash(e.hash)} (nonce ${e.nonce}, ${e.op}) stuck for ${seconds(Math.max(0, now - Date.parse(e.since)))} at ${gweiShort(e.feeGwei)}`;
+  if (e.capped || !e.bumpAt || !e.bumpToGwei)
+    return `${head}; the fee cap${e.maxFeeGwei !== undefined ? ` (gas.maxFeeGwei ${e.maxFeeGwei})` : ""} leaves no room: not bumped, it waits`;
+  return `${head}; bumping to ${gweiShort(e.bumpToGwei)} at ${clock(e.bumpAt)}`;
 }

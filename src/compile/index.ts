@@ -52,6 +52,7 @@ const repoWarning = (d: CompileDiagnostic) =>
  * version, which contracts sit behind proxies): an unchanged repo never calls solc.
  */
 export async function compile(model: Pick<Model, "dir" | "contracts" | "compiler">, opts: CompileOptions = {}): Promise<CompiledRepo> {
+  const started = performance.now();
   const settings = compilerSettings(model);
   const wanted = new Map<string, { source: string; name: string }>(); // fqn → unit/contract
   for (const [resource, c] of Object.entries(model.contracts)) {
@@ -86,6 +87,8 @@ export async function compile(model: Pick<Model, "dir" | "contracts" | "compiler
       fromCache = true;
     }
   }
+  const what = { contracts: wanted.size, sources: Object.keys(sources).length, compiler: settings.version };
+  opts.onEvent?.({ type: "compile-start", ...what, cached: fromCache });
   if (!artifacts) {
     ({ artifacts, warnings } = build(sources, settings, [...wanted.values()], upgradeable));
     await mkdir(path.dirname(file), { recursive: true });
@@ -93,6 +96,8 @@ export async function compile(model: Pick<Model, "dir" | "contracts" | "compiler
     await writeFile(tmp, JSON.stringify({ format: CACHE_FORMAT, artifacts, warnings } satisfies CacheEntry));
     await rename(tmp, file); // atomic: a concurrent reader never sees half a file
   }
+  const durationMs = Math.round(performance.now() - started);
+  opts.onEvent?.({ type: "compile-done", ...what, fromCache, durationMs, warnings: warnings.length });
 
   const pick = (source: string, name: string): Artifact => {
     const a = artifacts?.[fqn(source, name)];

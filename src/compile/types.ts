@@ -2,8 +2,10 @@
  * The compiled artifacts: the contract between compile (here), plan and apply.
  * Everything is JSON-serializable so it can be cached on disk and passed between processes.
  */
+
 import type { StorageLayout } from "@openzeppelin/upgrades-core";
 import type { JsonFragment } from "ethers";
+import type { CompileEvent } from "../apply/progressEvents.js";
 import type { Model } from "../config/model.js";
 import type { CompileDiagnostic } from "./errors.js";
 
@@ -78,6 +80,8 @@ export type CompileOptions = {
   cacheDir?: string;
   /** Ignore the cache (still writes it). */
   force?: boolean;
+  /** Told when compiling starts and ends (what, how many sources, cached or not, how long). */
+  onEvent?: (e: CompileEvent) => void;
 };
 
 /** `compile(model)` in compile/index.ts has this signature. */
