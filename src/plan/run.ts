@@ -1,3 +1,4 @@
+import { Rpc } from "../chains/evm/client.js";
 import { snapshotNetwork } from "../chains/evm/snapshot.js";
 import { compile } from "../compile/index.js";
 import type { CompileOptions } from "../compile/types.js";
@@ -85,9 +86,8 @@ export async function planEnvironment(model: Model, envName: string, opts: { var
       const url = rpcUrl(n, net, vars);
       return snapshotNetwork({
         network: n,
-        url,
+        rpc: new Rpc(url, { batchLimit: net.rpc.batchLimit, label: `network "${n}"` }),
         chainId: net.chainId,
-        batchLimit: net.rpc.batchLimit,
         targets: snapshotTargets(model, env, records[n], artifacts),
       }).catch((e: unknown) => {
         if (e instanceof BaseError) throw e;

@@ -7,7 +7,7 @@ import { type ExecOptions, execute } from "../../src/apply/executor.js";
 import { Journal, reduceJournal } from "../../src/apply/journal.js";
 import { ForeignPendingTxError } from "../../src/apply/nonces.js";
 import { ReconcileError } from "../../src/apply/reconcile.js";
-import { Rpc } from "../../src/apply/rpc.js";
+import { Rpc } from "../../src/chains/evm/client.js";
 import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import { createSigner, type Signer } from "../../src/signers/index.js";
 import { openState, type State } from "../../src/state/db.js";
