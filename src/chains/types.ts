@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Network } from "../config/model.js";
-import type { NodeRenderer } from "../render/kubernetes/workload.js";
 import type { Rpc } from "./evm/client.js";
+import type { NodeRenderer } from "./kubernetes/workload.js";
 
 /** One entry of the chain registry: everything the engine knows about a chain family. */
 export type ChainDefinition = {

@@ -86,7 +86,8 @@ export async function planEnvironment(model: Model, envName: string, opts: { var
       const url = rpcUrl(n, net, vars);
       return snapshotNetwork({
         network: n,
-        rpc: new Rpc(url, { batchLimit: net.rpc.batchLimit, label: `network "${n}"` }),
+        // Plan gives up sooner than apply (5): nothing it reads is at stake, and a person is waiting.
+        rpc: new Rpc(url, { batchLimit: net.rpc.batchLimit, retries: 4, label: `network "${n}"` }),
         chainId: net.chainId,
         targets: snapshotTargets(model, env, records[n], artifacts),
       }).catch((e: unknown) => {

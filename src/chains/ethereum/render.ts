@@ -1,6 +1,6 @@
 import type { IContainer } from "kubernetes-models/v1/Container";
 import { BaseError } from "../../errors/index.js";
-import { resourcesFor } from "../../render/kubernetes/resources.js";
+import { resourcesFor } from "../kubernetes/resources.js";
 import {
   DATA_DIR,
   flags,
@@ -12,7 +12,7 @@ import {
   startupProbe,
   tcpProbe,
   type WorkloadPort,
-} from "../../render/kubernetes/workload.js";
+} from "../kubernetes/workload.js";
 
 export class UnsupportedNetworkError extends BaseError {
   override name = "UnsupportedNetworkError";

@@ -1,6 +1,6 @@
+import { parseQuantity } from "../../chains/kubernetes/quantity.js";
 import type { Node } from "../../config/model.js";
 import { BaseError } from "../../errors/index.js";
-import { parseQuantity } from "../kubernetes/quantity.js";
 
 export class NoInstanceTypeError extends BaseError {
   override name = "NoInstanceTypeError";
