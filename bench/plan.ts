@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Contract, getAddress, JsonRpcProvider, keccak256 } from "ethers";
+import { Rpc } from "../src/chains/evm/client.js";
 import { rpcBatch } from "../src/chains/evm/rpc.js";
 import { ADMIN_SLOT, IMPLEMENTATION_SLOT, INITIALIZABLE_SLOT } from "../src/chains/evm/slots.js";
 import { snapshotNetwork } from "../src/chains/evm/snapshot.js";
@@ -100,7 +101,7 @@ export async function benchPlan(): Promise<BenchResult> {
       if (process.env.W3O_BENCH_DEBUG) process.stderr.write(`read ${(t1 - t0).toFixed(0)} ms, plan ${(t2 - t1).toFixed(0)} ms\n`);
       return { ms: t2 - t0, requests: proxy.counts.requests, plan: p };
     };
-    const batchedRead = () => snapshotNetwork({ network: "local", url: proxy.url, chainId: 31337, targets });
+    const batchedRead = () => snapshotNetwork({ network: "local", rpc: new Rpc(proxy.url), chainId: 31337, targets });
     await measure(batchedRead); // warm-up: JIT and first-use costs are not what is compared
     const runs = [await measure(batchedRead), await measure(batchedRead), await measure(batchedRead)].sort((a, b) => a.ms - b.ms);
     const batched = runs[1] as (typeof runs)[number];
@@ -108,7 +109,9 @@ export async function benchPlan(): Promise<BenchResult> {
     if (batched.plan.summary.noop !== N || naive.plan.summary.noop !== N) {
       throw new Error(`expected ${N} noop steps, got ${batched.plan.summary.noop} (batched) and ${naive.plan.summary.noop} (naive)`);
     }
-    const capped = await measure(() => snapshotNetwork({ network: "local", url: proxy.url, chainId: 31337, batchLimit: 100, targets }));
+    const capped = await measure(() =>
+      snapshotNetwork({ network: "local", rpc: new Rpc(proxy.url, { batchLimit: 100 }), chainId: 31337, targets }),
+    );
     return {
       name: `plan ${N} recorded contracts (anvil, through a counting loopback proxy)`,
       rows: [

@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -74,6 +75,32 @@ describe("the import graph of src/", () => {
       ["d", ["a"]],
     ]);
     expect(cycles(g)).toEqual([["a", "b", "c"]]);
+  });
+});
+
+// chains/ sits below the engines that use it (ARCHITECTURE.md): it imports neither plan/, nor devnet/
+// (dev tooling), nor render/ — not even a type, so a chain folder can be read on its own.
+const ABOVE_CHAINS = ["src/plan/", "src/devnet/", "src/render/"];
+
+describe("src/chains/", () => {
+  it("imports no value from plan/, devnet/ or render/", () => {
+    const bad = [...graph].flatMap(([file, deps]) =>
+      file.startsWith("src/chains/") ? deps.filter((d) => ABOVE_CHAINS.some((a) => d.startsWith(a))).map((d) => `${file} → ${d}`) : [],
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it("imports no type from them either", async () => {
+    const bad: string[] = [];
+    for (const f of await readdir("src/chains", { recursive: true })) {
+      if (!f.endsWith(".ts")) continue;
+      const file = path.join("src/chains", f);
+      for (const [, spec] of (await readFile(file, "utf8")).matchAll(/^(?:import|export)\b[^;]*?from\s+"([^"]+)"/gms)) {
+        const target = path.normalize(path.join(path.dirname(file), spec!));
+        if (ABOVE_CHAINS.some((a) => target.startsWith(a))) bad.push(`${file} → ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });
 

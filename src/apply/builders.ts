@@ -1,13 +1,13 @@
 import { getAddress, Interface, type InterfaceAbi } from "ethers";
 import { encodeConstructorArgs } from "../chains/evm/abi.js";
+import type { Rpc } from "../chains/evm/client.js";
+import { CREATE2_FACTORY, create2Address, create2Salt } from "../chains/evm/create2.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import { keccakHex } from "../crypto/native.js";
 import { BaseError } from "../errors/index.js";
-import { CREATE2_FACTORY, create2Address, create2Salt } from "../plan/create2.js";
 import type { AddressOrRef, PlanStep, ResolvedArg } from "../plan/types.js";
 import type { RecordedContract } from "../state/record.js";
 import type { BuiltTx, Op } from "./ops.js";
-import type { Rpc } from "./rpc.js";
 
 /*
  * The pieces ops are made of, shared by new deployments (steps.ts) and changes to deployed

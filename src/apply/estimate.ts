@@ -1,6 +1,6 @@
+import type { CallResult, Rpc } from "../chains/evm/client.js";
 import type { Op } from "./ops.js";
 import { revertDataOf } from "./revert.js";
-import type { Rpc, RpcResult } from "./rpc.js";
 
 /** A tx about to be estimated: the op, what it sends, and the nonce it will go out with. */
 export type EstimateInput = { op: Op; to?: string; data: string; nonce: number };
@@ -54,7 +54,7 @@ export async function estimateWave(
   txs: EstimateInput[],
   pending: PendingCode,
   isDone: (opId: string) => boolean,
-): Promise<RpcResult<bigint>[]> {
+): Promise<CallResult<bigint>[]> {
   const overridesOf = (t: EstimateInput) => {
     // Only this op's own unmined dependencies: a request carrying every contract's code would be megabytes.
     const deps = t.op.needs.flatMap((n) => (!isDone(n) && pending.has(n) ? [pending.get(n)!] : []));
@@ -73,7 +73,7 @@ export async function estimateWave(
   const listed = (i: number) => !overrides[i] && !noAccessList.has(rpc);
   const requests = () =>
     txs.map((t, i) => (listed(i) ? { method: "eth_createAccessList", params: [tx(t), "latest"] } : estimate(t, overrides[i])));
-  const read = (i: number, r: RpcResult<unknown>): RpcResult<bigint> => {
+  const read = (i: number, r: CallResult<unknown>): CallResult<bigint> => {
     if (!r.ok) return r;
     if (!listed(i)) return { ok: true, result: estimateMargin(BigInt(r.result as string)) };
     const a = r.result as AccessList;
@@ -83,7 +83,7 @@ export async function estimateWave(
     return { ok: true, result: gasUsedMargin(BigInt(a.gasUsed), entries) };
   };
 
-  let answers: RpcResult<unknown>[];
+  let answers: CallResult<unknown>[];
   try {
     answers = await rpc.batch(requests());
   } catch (e) {

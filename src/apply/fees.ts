@@ -1,5 +1,5 @@
 import { parseUnits } from "ethers";
-import type { Rpc } from "./rpc.js";
+import type { Rpc } from "../chains/evm/client.js";
 
 export type Fees = { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint };
 export type GasPolicy = { maxFeeGwei?: number; priorityFeeGwei?: number; bumpPercent: number; stuckAfterMs: number };

@@ -1,10 +1,11 @@
+import type { Rpc } from "../chains/evm/client.js";
+import type { Signer } from "../signers/index.js";
 import type { IntentEvent, TxSignedEvent } from "./events.js";
 import type { Fees, GasPolicy } from "./fees.js";
 import type { Journal } from "./journal.js";
 import type { NonceManager } from "./nonces.js";
 import type { BuiltTx, Op, OpResult } from "./ops.js";
 import type { WaitEvent } from "./progressEvents.js";
-import type { Rpc } from "./rpc.js";
 import type { SignerPool } from "./signers.js";
 
 export type ExecEvent =

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { DEVNET_CHAIN_IDS, type Model } from "../config/model.js";
 import "../crypto/native.js"; // native keccak for every ethers hash (registered on import)
+import { Rpc } from "../chains/evm/client.js";
 import { BaseError } from "../errors/index.js";
 import { OWNER_HINT } from "../plan/owners.js";
 import { needsOwnerLine } from "../plan/render.js";
@@ -18,7 +19,6 @@ import { Journal } from "./journal.js";
 import { acquireLock, type LockInfo, type StaleReason } from "./lock.js";
 import { applyNetwork, type NetworkApplyResult } from "./network.js";
 import type { CompileEvent } from "./progressEvents.js";
-import { Rpc } from "./rpc.js";
 import { SignerPool } from "./signers.js";
 
 export class StalePlanError extends BaseError {

@@ -1,4 +1,5 @@
 import { getAddress } from "ethers";
+import type { Rpc } from "../chains/evm/client.js";
 import type { CompiledRepo } from "../compile/types.js";
 import type { Model } from "../config/model.js";
 import type { ArgValue } from "../config/schema/contract.js";
@@ -12,7 +13,6 @@ import type { GasPolicy } from "./fees.js";
 import type { Journal } from "./journal.js";
 import type { OpResult } from "./ops.js";
 import { nextRecord } from "./record.js";
-import type { Rpc } from "./rpc.js";
 import type { SignerPool } from "./signers.js";
 import { opsForSteps } from "./steps.js";
 import { type Expectation, type Verification, verifyDeployed } from "./verify.js";

@@ -1,5 +1,5 @@
+import type { Rpc } from "../chains/evm/client.js";
 import { BaseError } from "../errors/index.js";
-import type { Rpc } from "./rpc.js";
 
 export class ForeignPendingTxError extends BaseError {
   override name = "ForeignPendingTxError";

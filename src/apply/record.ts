@@ -1,5 +1,5 @@
+import { encodeArgs } from "../chains/evm/create2.js";
 import type { CompiledRepo } from "../compile/types.js";
-import { encodeArgs } from "../plan/create2.js";
 import type { PlanStep, ResolvedArg } from "../plan/types.js";
 import type { DeploymentRecord, RecordedContract } from "../state/record.js";
 import { addressOp } from "./builders.js";

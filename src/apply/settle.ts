@@ -1,5 +1,5 @@
+import type { CallResult, Rpc } from "../chains/evm/client.js";
 import { RpcError } from "../chains/evm/rpc.js";
-import type { Rpc, RpcResult } from "./rpc.js";
 
 /** A transaction receipt as the node sends it (hex quantities). */
 export type RawReceipt = { transactionHash: string; blockNumber: string; status: string; gasUsed: string; contractAddress?: string | null };
@@ -73,7 +73,7 @@ export async function settle(rpc: Rpc, sent: Sent[]): Promise<Map<string, Settle
   return out;
 }
 
-function answer<T>(r: RpcResult<unknown> | undefined, method: string, arg: string): T {
+function answer<T>(r: CallResult<unknown> | undefined, method: string, arg: string): T {
   if (!r) throw new RpcError(`${method}(${arg}) got no answer: cannot tell whether it was mined`);
   if (!r.ok) {
     throw new RpcError(`${method}(${arg}) failed: cannot tell whether it was mined`, {

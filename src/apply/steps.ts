@@ -1,4 +1,4 @@
-import { initializerData, proxyArtifact, proxyConstructorArgs } from "../plan/create2.js";
+import { initializerData, proxyArtifact, proxyConstructorArgs } from "../chains/evm/create2.js";
 import type { PlanStep } from "../plan/types.js";
 import { addressOp, artifactOf, callOp, deployer, deployOp, ownershipOp, resolver, type StepContext, views } from "./builders.js";
 import { memoizeBuild, type Op } from "./ops.js";

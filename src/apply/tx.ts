@@ -1,8 +1,8 @@
+import type { CallResult } from "../chains/evm/client.js";
 import { BaseError } from "../errors/index.js";
 import type { Signer } from "../signers/index.js";
 import type { TxSignedEvent } from "./events.js";
 import type { Fees } from "./fees.js";
-import type { RpcResult } from "./rpc.js";
 
 /** The node refused a tx, or a tx cannot be rebroadcast or replaced: the message names the step and nonce. */
 export class TxFailedError extends BaseError {
@@ -40,7 +40,7 @@ export type SendOutcome = "accepted" | "underpriced" | "nonce-too-low" | "error"
  * Classifies eth_sendRawTransaction answers. "already known" means the node has this exact tx:
  * that is success, not an error (a resumed apply rebroadcasting, or a retried request).
  */
-export function classifySend(res: RpcResult): { outcome: SendOutcome; message?: string } {
+export function classifySend(res: CallResult): { outcome: SendOutcome; message?: string } {
   if (res.ok) return { outcome: "accepted" };
   const m = res.error.message.toLowerCase();
   if (m.includes("already known") || m.includes("already imported") || m.includes("known transaction")) return { outcome: "accepted" };

@@ -1,12 +1,12 @@
 import { AbiCoder, getAddress, getCreateAddress, Interface, type InterfaceAbi } from "ethers";
+import type { Rpc } from "../chains/evm/client.js";
+import { proxyArtifact } from "../chains/evm/create2.js";
 import { snapshotNetwork } from "../chains/evm/snapshot.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import type { Contract } from "../config/model.js";
 import type { ArgValue } from "../config/schema/contract.js";
-import { proxyArtifact } from "../plan/create2.js";
 import type { Address, LiveContract, SnapshotTarget } from "../plan/types.js";
 import { INTEGER_TEXT, parseInteger } from "../util/integer.js";
-import type { Rpc } from "./rpc.js";
 
 /** What apply expects of one contract it touched, with every address resolved. */
 export type Expectation = {
@@ -59,7 +59,7 @@ export async function verifyDeployed(
   );
   // The state and the `expect` calls are read at once: neither needs the other.
   const [snap, answers] = await Promise.all([
-    snapshotNetwork({ network, url: rpc.url, chainId, targets }),
+    snapshotNetwork({ network, rpc, chainId, targets }),
     calls.length
       ? rpc.batch<string>(
           calls.map((c) => ({
@@ -69,8 +69,6 @@ export async function verifyDeployed(
         )
       : [],
   ]);
-  rpc.stats.httpRequests += snap.stats.httpRequests;
-  rpc.stats.rpcCalls += snap.stats.rpcCalls;
 
   return expectations.map((e) => {
     const live = snap.contracts[e.contract]!;

@@ -1,18 +1,18 @@
 import { getCreateAddress } from "ethers";
-import { redact } from "../errors/index.js";
+import type { CallResult } from "../chains/evm/client.js";
+import { BaseError, redact } from "../errors/index.js";
 import { estimateWave, type PendingCode } from "./estimate.js";
 import type { IntentEvent, JournalEvent, TxSignedEvent } from "./events.js";
 import type { ExecContext } from "./flight.js";
 import type { BuiltTx, Op } from "./ops.js";
 import { fingerprint } from "./reconcile.js";
 import { decodeRevert, revertDataOf } from "./revert.js";
-import type { RpcResult } from "./rpc.js";
 import { classifySend, signTx, TxFailedError } from "./tx.js";
 
 /** An op picked for this wave, with the nonce and address it is predicted to get. */
 type Planned = { op: Op; built: BuiltTx; nonce: number; address?: string };
 /** A chunk of the wave and what the node said of it: gas limits, and code at CREATE2 targets. */
-type Estimated = { chunk: Planned[]; gas: RpcResult<bigint>[]; adopted: Set<Planned> };
+type Estimated = { chunk: Planned[]; gas: CallResult<bigint>[]; adopted: Set<Planned> };
 
 /**
  * A wave goes out in at most this many chunks. The node estimates chunk k+1 while we journal, sign

@@ -1,5 +1,7 @@
 import type { z } from "zod";
-import type { NodeRenderer } from "../render/kubernetes/workload.js";
+import type { Network } from "../config/model.js";
+import type { Rpc } from "./evm/client.js";
+import type { NodeRenderer } from "./kubernetes/workload.js";
 
 /** One entry of the chain registry: everything the engine knows about a chain family. */
 export type ChainDefinition = {
@@ -20,4 +22,12 @@ export type ChainDefinition = {
   ports: Record<string, number>;
   /** Kubernetes workload of a node of this chain (`render.ts` in the chain's folder); required with nodeSchema. */
   renderNode?: NodeRenderer;
+  /** What `w3o verify` asks a node of this chain: it answers, is the right chain, is synced, has peers (`probe.ts`). */
+  probe: NodeProbe;
 };
+
+export type ProbeCheck = { check: string; status: "ok" | "warn" | "fail"; message: string };
+/** `chainOk`: the endpoint serves the network w3o.yaml names, so its contracts may be compared with their record. */
+export type ProbeResult = { checks: ProbeCheck[]; chainOk: boolean; headAgeSeconds?: number };
+/** One batch of JSON-RPC reads through the endpoint's client; an endpoint that does not answer throws an RpcError. */
+export type NodeProbe = (rpc: Rpc, network: Network, now: number) => Promise<ProbeResult>;

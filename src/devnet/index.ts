@@ -1,8 +1,9 @@
 import { type Anvil, type StartAnvilOptions, startAnvil } from "./anvil.js";
 import { installMulticall3 } from "./multicall3.js";
 
+export { MULTICALL3_ADDRESS } from "../chains/evm/multicall.js";
 export { ANVIL_MNEMONIC, type Anvil, type DevAccount, devAccounts, startAnvil } from "./anvil.js";
-export { installMulticall3, MULTICALL3_ADDRESS } from "./multicall3.js";
+export { installMulticall3 } from "./multicall3.js";
 
 /** A local devnet: a real anvil node with Multicall3 at its canonical address. */
 export async function startDevnet(opts: StartAnvilOptions = {}): Promise<Anvil> {

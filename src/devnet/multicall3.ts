@@ -3,12 +3,11 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { MULTICALL3_ADDRESS } from "../chains/evm/multicall.js";
 import { cacheDir } from "../compile/cacheDir.js";
 import { loadSolc } from "../compile/solc.js";
 import { BaseError } from "../errors/index.js";
 
-/** Multicall3's address, the same on every public EVM chain. */
-export const MULTICALL3_ADDRESS = "0xcA11bde05977b3631167028862bE2a173976CA11";
 const SOLC_VERSION = "0.8.28";
 
 /**

@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
+import { proxyArtifact } from "../chains/evm/create2.js";
+import { describeDrift } from "../chains/evm/drift.js";
 import { roleId } from "../chains/evm/roles.js";
+import { recordTarget } from "../chains/evm/snapshot.js";
 import { chains } from "../chains/index.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import type { Model } from "../config/model.js";
@@ -7,12 +10,11 @@ import { BaseError } from "../errors/index.js";
 import type { DeploymentRecord } from "../state/record.js";
 import { compareStrings } from "../util/compare.js";
 import { abiProblems } from "./abiProblems.js";
-import { proxyArtifact } from "./create2.js";
 import { foreignRecord } from "./foreign.js";
 import { ownerNeeds } from "./owners.js";
 import { EIP170_CODE_SIZE_LIMIT, stepProblems } from "./problems.js";
 import { isRef, type Known, resolveAddress } from "./resolve.js";
-import { baseStep, changesOf, describeChange, describeDrift, driftOf, replaceReasons, type StepContext } from "./steps.js";
+import { baseStep, changesOf, describeChange, driftOf, replaceReasons, type StepContext } from "./steps.js";
 import type { Address, Hex, NetworkSnapshot, Plan, PlanEnv, PlanInputs, PlanStep, PlanSummary, SnapshotTarget } from "./types.js";
 
 export { renderPlan, summaryLine } from "./render.js";
@@ -55,24 +57,14 @@ export function snapshotTargets(
     // Immutables of the code compiled now: drift compares stripped hashes only where that code is the recorded one.
     const compiled = artifacts.contracts[name];
     const atAddress = rec.proxy ? proxyArtifact(artifacts.proxies, rec.proxy.kind) : compiled;
-    const t: SnapshotTarget = { address: rec.address as Address, immutables: atAddress?.immutableReferences };
-    if (rec.proxy) {
-      t.implementation = rec.proxy.implementation.address as Address;
-      t.implementationImmutables = compiled?.immutableReferences;
-    }
-    if (rec.proxy?.admin) t.proxyAdmin = rec.proxy.admin as Address;
-    const pairs = new Map<string, { role: string; account: Address }>();
+    const declared: { role: string; account: Address }[] = [];
     for (const [role, list] of Object.entries(model.contracts[name]?.roles ?? {})) {
       for (const a of list) {
         const addr = resolveAddress(a, known);
-        if (addr && !isRef(addr)) pairs.set(`${role}:${addr}`, { role, account: addr });
+        if (addr && !isRef(addr)) declared.push({ role, account: addr });
       }
     }
-    for (const [role, list] of Object.entries(rec.roles ?? {})) {
-      for (const a of list) pairs.set(`${role}:${a}`, { role, account: a as Address });
-    }
-    if (pairs.size) t.roles = [...pairs.values()];
-    out[name] = t;
+    out[name] = recordTarget(rec, { contract: atAddress?.immutableReferences, implementation: compiled?.immutableReferences }, declared);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { Rpc } from "../chains/evm/client.js";
 import { snapshotNetwork } from "../chains/evm/snapshot.js";
 import { compile } from "../compile/index.js";
 import type { CompileOptions } from "../compile/types.js";
@@ -103,9 +104,9 @@ export async function planEnvironment(model: Model, envName: string, opts: { var
       const url = rpcUrl(n, net, vars);
       return snapshotNetwork({
         network: n,
-        url,
+        // Plan gives up sooner than apply (5): nothing it reads is at stake, and a person is waiting.
+        rpc: new Rpc(url, { batchLimit: net.rpc.batchLimit, retries: 4, label: `network "${n}"` }),
         chainId: net.chainId,
-        batchLimit: net.rpc.batchLimit,
         targets: snapshotTargets(model, env, records[n], artifacts),
       }).catch((e: unknown) => {
         if (e instanceof BaseError) throw e;

@@ -1,4 +1,6 @@
 import type { StorageLayout } from "@openzeppelin/upgrades-core";
+import { create2Address, encodeArgs, initCode, initializerData, proxyArtifact, proxyConstructorArgs } from "../chains/evm/create2.js";
+import { compareRecorded, driftsOf } from "../chains/evm/drift.js";
 import { roleId } from "../chains/evm/roles.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import { upgradesCore } from "../compile/upgradesCore.js";
@@ -6,7 +8,6 @@ import { locate, type Model } from "../config/model.js";
 import { BaseError } from "../errors/index.js";
 import type { RecordedContract } from "../state/record.js";
 import { abiProblems } from "./abiProblems.js";
-import { create2Address, encodeArgs, initCode, initializerData, proxyArtifact, proxyConstructorArgs } from "./create2.js";
 import { isRef, type Known, resolveAddress, resolveArgs, sameAddress } from "./resolve.js";
 import type { Address, AddressOrRef, Drift, Hex, LiveContract, PlanStep, UpdateChange } from "./types.js";
 
@@ -95,69 +96,17 @@ function encodeOrExplain<T>(ctx: StepContext, name: string, path: (string | numb
   }
 }
 
-/** Live vs record: anything that changed on chain without w3o. */
+/** Live vs record: anything that changed on chain without w3o (compareRecorded, on the code compiled now). */
 export function driftOf(rec: RecordedContract, live: LiveContract, artifact: Artifact, proxyArt?: Artifact): Drift[] {
-  const out: Drift[] = [];
-  if (live.codeHash === null) return [{ field: "code", recorded: rec.codeHash, live: null }];
-  // The snapshot hashed the live code with the current compiled code's immutables zeroed (snapshotTargets).
-  type Hashes = { codeHash: string | null; strippedHash: string | null };
-  const codeDiffers = (now: Hashes, recorded: { runtimeCodeHash?: string; codeHash: string }, a: Artifact | undefined) => {
-    if (now.codeHash === null) return true;
-    if (recorded.runtimeCodeHash) return now.codeHash !== recorded.runtimeCodeHash;
-    // Without the exact hash, stripped hashes only compare when the compiled code is the recorded one.
-    return a !== undefined && a.codeHash === recorded.codeHash && now.strippedHash !== recorded.codeHash;
-  };
-  if (codeDiffers(live, rec, rec.proxy ? proxyArt : artifact)) {
-    out.push({ field: "code", recorded: rec.runtimeCodeHash ?? rec.codeHash, live: live.codeHash });
-  }
-  if (rec.proxy) {
-    const impl = rec.proxy.implementation;
-    const implNow = { codeHash: live.implementationCodeHash ?? null, strippedHash: live.implementationStrippedHash ?? null };
-    if (!sameAddress(live.implementation, impl.address))
-      out.push({ field: "implementation", recorded: impl.address, live: live.implementation });
-    else if (live.implementationCodeHash !== undefined && codeDiffers(implNow, impl, artifact)) {
-      out.push({ field: "implementation-code", recorded: impl.runtimeCodeHash ?? impl.codeHash, live: implNow.codeHash });
-    }
-    if (live.initialized === "0") out.push({ field: "initialized", recorded: "initialized", live: "never initialized" });
-    if (rec.proxy.admin && !sameAddress(live.admin, rec.proxy.admin))
-      out.push({ field: "admin", recorded: rec.proxy.admin, live: live.admin });
-    if (rec.proxy.adminOwner && live.proxyAdminOwner !== undefined && !sameAddress(live.proxyAdminOwner, rec.proxy.adminOwner)) {
-      out.push({ field: "proxy-admin-owner", recorded: rec.proxy.adminOwner, live: live.proxyAdminOwner });
-    }
-  }
-  if (rec.owner && !sameAddress(live.owner, rec.owner)) out.push({ field: "owner", recorded: rec.owner, live: live.owner });
-  for (const [role, accounts] of Object.entries(rec.roles ?? {})) {
-    for (const account of accounts) {
-      const has = Object.entries(live.roles ?? {}).find(
-        ([k]) => sameAddress(k.slice(role.length + 1), account) && k.startsWith(`${role}:`),
-      )?.[1];
-      if (has === false) out.push({ field: "role", recorded: `${role} granted to ${account}`, live: "not granted" });
-    }
-  }
-  return out;
-}
-
-export function describeDrift(d: Drift): string {
-  switch (d.field) {
-    case "code":
-      return d.live === null
-        ? `no code at the recorded address (self-destructed, or the record belongs to another chain)`
-        : `the code at the recorded address is not the code w3o deployed (runtime hash ${short(d.live)}, recorded ${short(d.recorded)})`;
-    case "implementation":
-      return `the proxy points at implementation ${d.live ?? "none"}, the record says ${d.recorded} (upgraded outside w3o?)`;
-    case "implementation-code":
-      return `the implementation's code is not the recorded one (runtime hash ${short(d.live)}, recorded ${short(d.recorded)})`;
-    case "initialized":
-      return "the proxy was never initialized: anyone can call its initializer and take it over";
-    case "admin":
-      return `the proxy's EIP-1967 admin is ${d.live ?? "none"}, the record says ${d.recorded}`;
-    case "proxy-admin-owner":
-      return `the ProxyAdmin is owned by ${d.live ?? "nobody"}, the record says ${d.recorded}`;
-    case "owner":
-      return `owner is ${d.live ?? "none (renounced, or no owner())"} on chain, the record says ${d.recorded} (changed outside w3o?)`;
-    case "role":
-      return `${d.recorded}, but on chain it is ${d.live} (revoked outside w3o?)`;
-  }
+  // The snapshot hashed the live code with the current compiled code's immutables zeroed (snapshotTargets):
+  // stripped hashes only compare where the compiled code is the recorded one.
+  const atAddress = rec.proxy ? proxyArt : artifact;
+  return driftsOf(
+    compareRecorded(rec, live, {
+      code: atAddress !== undefined && atAddress.codeHash === rec.codeHash,
+      implementationCode: rec.proxy !== undefined && artifact.codeHash === rec.proxy.implementation.codeHash,
+    }),
+  );
 }
 
 /** Repo vs record (and chain, which matches the record here): what apply changes in place. */

@@ -1,14 +1,11 @@
-import { getAddress } from "ethers";
-import { type CodeHashes, type CodeHashTarget, codeHashChunks, codeHashRequest, collectCodeHashes } from "../chains/evm/codeHashes.js";
+import type { Rpc } from "../chains/evm/client.js";
+import { type Compared, compareRecorded, describeDrift } from "../chains/evm/drift.js";
+import { recordTarget, snapshotNetwork } from "../chains/evm/snapshot.js";
+import type { SnapshotTarget } from "../chains/evm/types.js";
 import type { ImmutableReferences } from "../compile/types.js";
 import type { DeploymentRecord, RecordedContract } from "../state/record.js";
 import { compareStrings } from "../util/compare.js";
-import { type RpcCall, type RpcOutcome, rpcBatch } from "./rpc.js";
 import type { Check, ContractReport } from "./types.js";
-
-/** EIP-1967 implementation slot: bytes32(uint256(keccak256("eip1967.proxy.implementation")) - 1). */
-export const IMPLEMENTATION_SLOT = "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
-const OWNER_SELECTOR = "0x8da5cb5b";
 
 /**
  * Where immutables sit in a recorded contract's runtime code (solc's immutableReferences), so
@@ -21,131 +18,82 @@ export type ImmutablesOf = (
   part: "contract" | "implementation",
 ) => ImmutableReferences | undefined;
 
+/** Check names as the report has always shown them. */
+const CHECK: Record<Compared["field"], string> = {
+  code: "code",
+  implementation: "implementation",
+  "implementation-code": "implementation code",
+  initialized: "initialized",
+  admin: "admin",
+  "proxy-admin-owner": "proxy admin owner",
+  owner: "owner",
+  role: "role",
+};
+
+const UNDECIDED = "code present but differs from the record's hash; immutables unknown (no compiler output), cannot decide";
+
+function okMessage(c: Compared): string {
+  switch (c.field) {
+    case "code":
+    case "implementation-code":
+      return c.by === "exact" ? "matches the deployed code recorded" : "matches the record";
+    case "initialized":
+      return "initializer was called";
+    case "role":
+      return c.recorded ?? "";
+    case "proxy-admin-owner":
+      return `ProxyAdmin owner ${c.live}`;
+    default:
+      return `${c.field} ${c.live}`;
+  }
+}
+
+const toCheck = (c: Compared): Check =>
+  c.status === "ok"
+    ? { check: CHECK[c.field], status: "ok", message: okMessage(c) }
+    : c.status === "undecided"
+      ? { check: CHECK[c.field], status: "warn", message: UNDECIDED }
+      : { check: CHECK[c.field], status: "fail", message: describeDrift(c) };
+
+/** For the metrics file: undefined when it could not be decided. */
+function match(compared: Compared[], fields: Compared["field"][]): boolean | undefined {
+  const mine = compared.filter((c) => fields.includes(c.field));
+  if (mine.some((c) => c.status === "drift")) return false;
+  if (!mine.length || mine.some((c) => c.status === "undecided")) return undefined;
+  return true;
+}
+
 /**
- * Live code, owner and proxy implementation of every recorded contract, in one batch. Code is
- * compared by its hashes, computed on the node (CodeHashes): a monitoring tick does not pull every
- * contract's bytecode over the wire.
+ * Every recorded contract against the chain, read by plan's snapshot (one batch within the network's
+ * batch limit; code compared by hashes computed on the node) and compared as plan compares it, so
+ * verify reports exactly the drift plan does: code, implementation, initializer, EIP-1967 admin,
+ * ProxyAdmin owner, owner and roles.
  */
 export async function checkContracts(
-  url: string,
+  rpc: Rpc,
+  network: string,
   record: DeploymentRecord,
-  opts: { batchLimit?: number; immutables?: ImmutablesOf } = {},
+  immutables?: ImmutablesOf,
 ): Promise<ContractReport[]> {
   const entries = Object.entries(record.contracts).sort(([a], [b]) => compareStrings(a, b));
-  const calls: RpcCall[] = [];
-  const hashTargets: CodeHashTarget[] = [];
+  const targets: Record<string, SnapshotTarget> = {};
   for (const [name, c] of entries) {
-    calls.push({ method: "eth_call", params: [{ to: c.address, data: OWNER_SELECTOR }, "latest"] });
-    calls.push({ method: "eth_getStorageAt", params: [c.address, IMPLEMENTATION_SLOT, "latest"] });
-    hashTargets.push({ address: c.address, immutables: opts.immutables?.(name, c, "contract") });
-    if (c.proxy) hashTargets.push({ address: c.proxy.implementation.address, immutables: opts.immutables?.(name, c, "implementation") });
+    targets[name] = recordTarget(c, {
+      contract: immutables?.(name, c, "contract"),
+      implementation: immutables?.(name, c, "implementation"),
+    });
   }
-  const hashChunks = codeHashChunks(hashTargets);
-  const out = await rpcBatch(url, [...calls, ...hashChunks.map((chunk) => codeHashRequest(chunk))], { batchLimit: opts.batchLimit });
-  let unreadable: string | undefined;
-  const hashes = await collectCodeHashes(hashChunks, out.slice(calls.length), (c) =>
-    rpcBatch(url, c, { batchLimit: opts.batchLimit }),
-  ).catch((e: unknown) => {
-    unreadable = e instanceof Error ? e.message : String(e);
-    return [];
-  });
-  let i = 0;
-  let h = 0;
+  const snap = await snapshotNetwork({ network, rpc, chainId: record.chainId, targets });
   return entries.map(([name, c]) => {
-    const [owner, slot] = [out[i++], out[i++]];
-    const live = hashes[h++] ?? { codeHash: null, strippedHash: null };
-    const implLive = c.proxy ? hashes[h++] : undefined;
-    const checks: Check[] = [];
-    const report: ContractReport = { name, address: c.address, checks };
-    if (unreadable) checks.push({ check: "code", status: "fail", message: `cannot read the code hashes: ${unreadable}` });
-    else if (live.codeHash === null) {
-      checks.push({ check: "code", status: "fail", message: `no code at ${c.address}` });
-      report.codeMatch = false;
-      return report;
-    }
-    if (c.proxy) {
-      const impl = slotAddress(slot);
-      const want = getAddress(c.proxy.implementation.address);
-      checks.push(
-        impl === want
-          ? { check: "implementation", status: "ok", message: `implementation ${impl}` }
-          : { check: "implementation", status: "fail", message: `implementation ${impl ?? "unset"}, recorded ${want}` },
-      );
-      if (!unreadable && implLive) {
-        report.codeMatch = compare(
-          checks,
-          "implementation code",
-          implLive,
-          c.proxy.implementation,
-          opts.immutables?.(name, c, "implementation"),
-        );
-      }
-    } else if (!unreadable) {
-      report.codeMatch = compare(checks, "code", live, c, opts.immutables?.(name, c, "contract"));
-    }
-    if (c.owner) {
-      const got = ownerOf(owner);
-      report.ownerMatch = got === getAddress(c.owner);
-      checks.push(
-        report.ownerMatch
-          ? { check: "owner", status: "ok", message: `owner ${got}` }
-          : { check: "owner", status: "fail", message: `owner ${got ?? "unreadable"}, recorded ${getAddress(c.owner)}` },
-      );
-    }
+    const compared = compareRecorded(c, snap.contracts[name]!, {
+      code: immutables?.(name, c, "contract") !== undefined,
+      implementationCode: immutables?.(name, c, "implementation") !== undefined,
+    });
+    const report: ContractReport = { name, address: c.address, checks: compared.map(toCheck) };
+    const codeMatch = match(compared, c.proxy ? ["code", "implementation", "implementation-code"] : ["code"]);
+    if (codeMatch !== undefined) report.codeMatch = codeMatch;
+    const ownerMatch = c.owner ? match(compared, ["owner"]) : undefined;
+    if (ownerMatch !== undefined) report.ownerMatch = ownerMatch;
     return report;
   });
-}
-
-/**
- * Records written by apply carry the exact hash of the code as deployed (`runtimeCodeHash`),
- * immutables included: an exact comparison, with no compiler output needed. Older records only
- * have the stripped hash, which needs the immutables' positions to decide.
- */
-function compare(
-  checks: Check[],
-  check: string,
-  live: CodeHashes,
-  recorded: { codeHash: string; runtimeCodeHash?: string },
-  immutables: ImmutableReferences | undefined,
-): boolean | undefined {
-  if (live.codeHash === null) {
-    checks.push({ check, status: "fail", message: "no code" });
-    return false;
-  }
-  if (recorded.runtimeCodeHash) {
-    const exact = live.codeHash;
-    const same = exact === recorded.runtimeCodeHash.toLowerCase();
-    checks.push(
-      same
-        ? { check, status: "ok", message: "matches the deployed code recorded" }
-        : { check, status: "fail", message: `live code hash ${exact} differs from the deployed code recorded ${recorded.runtimeCodeHash}` },
-    );
-    return same;
-  }
-  const hash = live.strippedHash;
-  if (hash === recorded.codeHash.toLowerCase()) {
-    checks.push({ check, status: "ok", message: "matches the record" });
-    return true;
-  }
-  if (!immutables) {
-    checks.push({
-      check,
-      status: "warn",
-      message: "code present but differs from the record's hash; immutables unknown (no compiler output), cannot decide",
-    });
-    return undefined;
-  }
-  checks.push({ check, status: "fail", message: `live code hash ${hash} differs from recorded ${recorded.codeHash}` });
-  return false;
-}
-
-function slotAddress(o: RpcOutcome | undefined): string | undefined {
-  const v = typeof o?.result === "string" ? o.result : undefined;
-  if (!v || /^0x0*$/.test(v)) return undefined;
-  return getAddress(`0x${v.slice(-40)}`);
-}
-
-function ownerOf(o: RpcOutcome | undefined): string | undefined {
-  const v = typeof o?.result === "string" ? o.result : undefined;
-  return v && v.length >= 66 ? getAddress(`0x${v.slice(-40)}`) : undefined;
 }

@@ -1,14 +1,14 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
+import { Rpc } from "../chains/evm/client.js";
+import { RpcError } from "../chains/evm/rpc.js";
 import { chains } from "../chains/index.js";
+import type { ProbeResult } from "../chains/types.js";
 import type { Model } from "../config/model.js";
-import { redactUrl } from "../errors/index.js";
+import { BaseError, redactUrl } from "../errors/index.js";
 import { renderInput } from "../render/context.js";
 import { type Interrupted, opLine } from "../state/interrupted.js";
-import { deploymentRecord, recordPath } from "../state/record.js";
+import { type DeploymentRecord, recordPath } from "../state/record.js";
+import { RecordError, readRecord } from "../state/records.js";
 import { checkContracts, type ImmutablesOf } from "./contracts.js";
-import { checkEvm, checkSolana, checkSubstrate, type NetworkState } from "./network.js";
-import { RpcUnreachableError } from "./rpc.js";
 import { type Check, failed, type NetworkReport, type VerifyReport } from "./types.js";
 
 export type VerifyOptions = {
@@ -41,16 +41,14 @@ async function verifyNetwork(model: Model, envName: string, name: string, opts: 
     return report;
   }
   report.rpc = redactUrl(url);
-  let state: NetworkState;
+  // Verify talks to nodes of any kind, public ones included: batches of 100 unless the network says, no retries
+  // (a node that does not answer at once fails its check), 10 s per request.
+  const rpc = new Rpc(url, { batchLimit: network.rpc.batchLimit ?? 100, retries: 0, timeoutMs: 10_000, label: `network "${name}"` });
+  let state: ProbeResult;
   try {
-    const evm = chains[network.chain].evm;
-    state = evm
-      ? await checkEvm(url, network, opts.now ?? Date.now())
-      : network.chain === "solana"
-        ? await checkSolana(url, network)
-        : await checkSubstrate(url, network);
+    state = await chains[network.chain].probe(rpc, network, opts.now ?? Date.now());
   } catch (e) {
-    if (!(e instanceof RpcUnreachableError)) throw e;
+    if (!(e instanceof RpcError)) throw e;
     report.checks.push({ check: "rpc", status: "fail", message: e.shortMessage });
     return report;
   }
@@ -66,7 +64,7 @@ async function verifyNetwork(model: Model, envName: string, name: string, opts: 
     });
     for (const o of unrecorded) report.checks.push({ check: "unrecorded", status: "fail", message: opLine(o) });
   }
-  const record = await readRecord(model.dir, envName, name, report.checks, unrecorded.length > 0);
+  const record = await recordOf(model.dir, envName, name, report.checks, unrecorded.length > 0);
   if (!record) return report;
   if (!state.chainOk) {
     report.checks.push({ check: "contracts", status: "fail", message: "not checked: the RPC serves another chain" });
@@ -78,31 +76,37 @@ async function verifyNetwork(model: Model, envName: string, name: string, opts: 
       status: "fail",
       message: `record is for chain id ${record.chainId}, network is ${network.chainId}`,
     });
+    return report;
   }
-  report.contracts = await checkContracts(url, record, { batchLimit: network.rpc.batchLimit, immutables: opts.immutables });
+  try {
+    report.contracts = await checkContracts(rpc, name, record, opts.immutables);
+  } catch (e) {
+    if (!(e instanceof BaseError)) throw e;
+    report.checks.push({ check: "contracts", status: "fail", message: `cannot read the contracts: ${e.shortMessage}` });
+  }
   return report;
 }
 
-async function readRecord(dir: string, env: string, network: string, checks: Check[], unrecorded: boolean) {
-  const rel = recordPath(env, network);
-  let text: string;
+/** The network's record, read as plan reads it; a record that cannot be read is a failed check, in plan's words. */
+async function recordOf(dir: string, env: string, network: string, checks: Check[], unrecorded: boolean) {
+  let record: DeploymentRecord | undefined;
   try {
-    text = await readFile(path.join(dir, rel), "utf8");
-  } catch {
-    // After a crash, contracts may well be deployed: only the record is missing.
-    checks.push({ check: "record", status: "ok", message: `no ${rel}: ${unrecorded ? "nothing recorded yet" : "nothing deployed yet"}` });
+    record = await readRecord(dir, env, network);
+  } catch (e) {
+    if (!(e instanceof RecordError)) throw e;
+    const why = [e.details, ...e.metaMessages].filter(Boolean).join("; ");
+    checks.push({ check: "record", status: "fail", message: `${e.shortMessage}${why ? `: ${why}` : ""}` });
     return undefined;
   }
-  const parsed = deploymentRecord.safeParse(JSON.parse(text));
-  if (!parsed.success) {
+  // After a crash, contracts may well be deployed: only the record is missing.
+  if (!record) {
     checks.push({
       check: "record",
-      status: "fail",
-      message: `${rel} is not a valid deployment record: ${parsed.error.issues[0]?.message}`,
+      status: "ok",
+      message: `no ${recordPath(env, network)}: ${unrecorded ? "nothing recorded yet" : "nothing deployed yet"}`,
     });
-    return undefined;
   }
-  return parsed.data;
+  return record;
 }
 
 export type { VerifyReport } from "./types.js";

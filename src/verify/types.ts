@@ -1,7 +1,9 @@
+import type { ProbeCheck } from "../chains/types.js";
 import type { Interrupted } from "../state/interrupted.js";
 
-export type CheckStatus = "ok" | "warn" | "fail";
-export type Check = { check: string; status: CheckStatus; message: string };
+/** One check and its outcome: what a node probe (chains/<family>/probe.ts) and the contract checks report. */
+export type Check = ProbeCheck;
+export type CheckStatus = Check["status"];
 
 export type ContractReport = {
   name: string;

@@ -1,7 +1,7 @@
 import { JsonRpcProvider, Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EstimateInput, estimateWave } from "../../src/apply/estimate.js";
-import { Rpc, type RpcCall } from "../../src/apply/rpc.js";
+import { Rpc, type RpcCall } from "../../src/chains/evm/client.js";
 import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import { compileFixtures, deployOp } from "../helpers/ops.js";
 

@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Rpc } from "../../src/apply/rpc.js";
+import { Rpc } from "../../src/chains/evm/client.js";
 import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import type { Plan } from "../../src/plan/types.js";
 import type { DeploymentRecord } from "../../src/state/record.js";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { encryptKeystoreJson, SigningKey, Transaction, Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyEnvironment } from "../../src/apply/index.js";
-import { Rpc } from "../../src/apply/rpc.js";
+import { Rpc } from "../../src/chains/evm/client.js";
 import { loadRepo } from "../../src/config/load.js";
 import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import { type Signer, signerFrom } from "../../src/signers/index.js";

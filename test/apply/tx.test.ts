@@ -1,7 +1,7 @@
 import { JsonRpcProvider } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Rpc } from "../../src/apply/rpc.js";
 import { classifySend, signTx } from "../../src/apply/tx.js";
+import { Rpc } from "../../src/chains/evm/client.js";
 import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import { createSigner, type Signer } from "../../src/signers/index.js";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseUnits } from "ethers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ProgressEvent } from "../../src/apply/progressEvents.js";
-import { Rpc } from "../../src/apply/rpc.js";
+import { Rpc } from "../../src/chains/evm/client.js";
 import { Progress } from "../../src/cli/progress.js";
 import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import { fixtureCopy, w3o } from "../helpers/applyRepo.js";

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { cp, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Rpc } from "../../src/apply/rpc.js";
-import { CREATE2_FACTORY } from "../../src/plan/create2.js";
+import { Rpc } from "../../src/chains/evm/client.js";
+import { CREATE2_FACTORY } from "../../src/chains/evm/create2.js";
 import { ROOT } from "./cli.js";
 
 export const FIXTURE = path.join(ROOT, "test/fixtures/apply-repo");

@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Rpc } from "../../src/apply/rpc.js";
+import { Rpc } from "../../src/chains/evm/client.js";
 import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import { ownerNeeds } from "../../src/plan/owners.js";
 import type { Address, LiveContract, Plan, PlanStep } from "../../src/plan/types.js";

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ContractFactory, JsonRpcProvider, keccak256, NonceManager, Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INITIALIZABLE_SLOT } from "../../src/chains/evm/slots.js";
 import { strippedCodeHash } from "../../src/compile/bytecode.js";
 import { loadSolc } from "../../src/compile/solc.js";
 import type { ImmutableReferences } from "../../src/compile/types.js";
@@ -33,6 +34,7 @@ let repo: string;
 let record: DeploymentRecord;
 let refs: ImmutableReferences;
 let proxyAddress: string;
+let proxyCodeHash: string;
 const require = createRequire(import.meta.url);
 const root = mkdtempSync(path.join(tmpdir(), "w3o-verify-"));
 
@@ -61,6 +63,9 @@ beforeAll(async () => {
   const proxy = await new ContractFactory(proxyOut.abi, proxyOut.evm.bytecode.object, wallet).deploy(address, "0x8da5cb5b"); // OZ 5 proxies refuse empty init data: a harmless owner() call
   await proxy.deploymentTransaction()!.wait();
   proxyAddress = await proxy.getAddress();
+  proxyCodeHash = strippedCodeHash(`0x${proxyOut.evm.deployedBytecode.object}`, proxyOut.evm.deployedBytecode.immutableReferences);
+  // Owned has no initializer: mark the proxy initialized, as an initializer would have.
+  await new JsonRpcProvider(devnet.url).send("anvil_setStorageAt", [proxyAddress, INITIALIZABLE_SLOT, `0x${"0".repeat(63)}1`]);
   record = {
     version: 1,
     project: "acme",
@@ -156,7 +161,13 @@ describe("verify against a real anvil", () => {
     const report = await verify(await withRecord(bad), "dev", { env: env(), immutables });
     expect(report.ok).toBe(false);
     const [missing, owned] = report.networks[0]!.contracts;
-    expect(missing!.checks).toEqual([{ check: "code", status: "fail", message: "no code at 0x000000000000000000000000000000000000dEaD" }]);
+    expect(missing!.checks).toEqual([
+      {
+        check: "code",
+        status: "fail",
+        message: "no code at the recorded address (self-destructed, or the record belongs to another chain)",
+      },
+    ]);
     expect(owned!.checks.map((c) => `${c.check}:${c.status}`)).toEqual(["code:fail", "owner:fail"]);
   });
 
@@ -184,20 +195,27 @@ describe("verify against a real anvil", () => {
         Vault: {
           ...owned,
           address: proxyAddress,
+          codeHash: proxyCodeHash,
           owner: undefined,
           proxy: { kind: "uups", implementation: { address: implementation, txHash: owned.txHash, codeHash: owned.codeHash } },
         },
       },
     });
-    const good = await verify(await withRecord(withProxy(owned.address)), "dev", { env: env(), immutables });
+    // The proxy's own code has no immutables; the implementation's are Owned's.
+    const parts = (_: string, __: unknown, part: "contract" | "implementation") => (part === "contract" ? {} : refs);
+    const good = await verify(await withRecord(withProxy(owned.address)), "dev", { env: env(), immutables: parts });
     expect(good.networks[0]!.contracts[0]!.checks.map((c) => `${c.check}:${c.status}`)).toEqual([
+      "code:ok",
       "implementation:ok",
       "implementation code:ok",
+      "initialized:ok",
     ]);
     const other = devnet.accounts[3]!.address;
-    const bad = await verify(await withRecord(withProxy(other)), "dev", { env: env(), immutables });
+    const bad = await verify(await withRecord(withProxy(other)), "dev", { env: env(), immutables: parts });
     expect(bad.ok).toBe(false);
-    expect(bad.networks[0]!.contracts[0]!.checks[0]!.message).toBe(`implementation ${owned.address}, recorded ${other}`);
+    expect(bad.networks[0]!.contracts[0]!.checks.find((c) => c.check === "implementation")!.message).toBe(
+      `the proxy points at implementation ${owned.address}, the record says ${other} (upgraded outside w3o?)`,
+    );
   });
 
   it("fails on the wrong chain id and leaves contracts unchecked", async () => {

@@ -1,3 +1,4 @@
+import { probeEvm } from "../evm/probe.js";
 import type { ChainDefinition } from "../types.js";
 import { renderAvalancheNode } from "./render.js";
 import { avalancheNode } from "./schema.js";
@@ -11,4 +12,5 @@ export const avalanche: ChainDefinition = {
   renderNode: renderAvalancheNode,
   ports: { rpc: 9650, p2p: 9651 },
   testnets: { fuji: 43113 },
+  probe: probeEvm,
 };

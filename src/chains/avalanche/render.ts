@@ -1,5 +1,5 @@
-import { resourcesFor } from "../../render/kubernetes/resources.js";
-import { DATA_DIR, flags, httpProbe, image, type NodeRenderer, startupProbe } from "../../render/kubernetes/workload.js";
+import { resourcesFor } from "../kubernetes/resources.js";
+import { DATA_DIR, flags, httpProbe, image, type NodeRenderer, startupProbe } from "../kubernetes/workload.js";
 
 const P = { http: 9650, staking: 9651 };
 /** avalanchego's --network-id by EVM chain id of the C-Chain. */

@@ -1,7 +1,7 @@
 import type { IContainer } from "kubernetes-models/v1/Container";
 import type { z } from "zod";
 import { BaseError } from "../../errors/index.js";
-import { type Resources, resourcesFor } from "../../render/kubernetes/resources.js";
+import { type Resources, resourcesFor } from "../kubernetes/resources.js";
 import {
   DATA_DIR,
   flags,
@@ -13,7 +13,7 @@ import {
   startupProbe,
   tcpProbe,
   type WorkloadPort,
-} from "../../render/kubernetes/workload.js";
+} from "../kubernetes/workload.js";
 import { engineJwt, JWT, JWT_DIR } from "./jwt.js";
 import { EXECUTION_SHARE, type ethereumResources } from "./schema.js";
 

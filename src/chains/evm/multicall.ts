@@ -1,6 +1,8 @@
 import * as AbiFunction from "ox/AbiFunction";
-import { MULTICALL3_ADDRESS } from "../../devnet/multicall3.js";
 import type { RpcCall } from "./rpc.js";
+
+/** Multicall3's address, the same on every public EVM chain (`w3o devnet` installs it on anvil). */
+export const MULTICALL3_ADDRESS = "0xcA11bde05977b3631167028862bE2a173976CA11";
 
 /**
  * Encoded and decoded with ox rather than ethers: this shape is fixed and ours, every plan and every

@@ -1,12 +1,14 @@
 import { getAddress, Interface } from "ethers";
-import type { Address, Hex } from "../../compile/types.js";
+import type { Address, Hex, ImmutableReferences } from "../../compile/types.js";
 import { BaseError, redactUrl } from "../../errors/index.js";
-import type { LiveContract, NetworkSnapshot, SnapshotTarget } from "../../plan/types.js";
+import type { RecordedContract } from "../../state/record.js";
+import type { Rpc, RpcStats } from "./client.js";
 import { type CodeHashTarget, codeHashChunks, codeHashRequest, collectCodeHashes } from "./codeHashes.js";
-import { decodeMulticall, multicallRequests, type SubCall } from "./multicall.js";
+import { decodeMulticall, MULTICALL3_ADDRESS, multicallRequests, type SubCall } from "./multicall.js";
 import { roleId } from "./roles.js";
-import { type RpcCall, RpcError, type RpcResult, rpcBatch } from "./rpc.js";
+import { type RpcCall, RpcError, type RpcResult } from "./rpc.js";
 import { ADMIN_SLOT, IMPLEMENTATION_SLOT, INITIALIZABLE_SLOT } from "./slots.js";
+import type { LiveContract, NetworkSnapshot, SnapshotTarget } from "./types.js";
 
 export class ChainIdMismatchError extends BaseError {
   override name = "ChainIdMismatchError";
@@ -20,13 +22,37 @@ const OWNER = views.encodeFunctionData("owner");
 
 export type SnapshotOptions = {
   network: string;
-  url: string;
+  /** The endpoint's client: its batch limit, retries and timeouts apply, and it counts the requests. */
+  rpc: Rpc;
   /** The chain id the repo declares: a different answer from the endpoint is refused. */
   chainId?: number;
-  batchLimit?: number;
   /** Keyed by contract resource name. */
   targets: Record<string, SnapshotTarget>;
 };
+
+/**
+ * What to read of one recorded contract: its address, a proxy's recorded implementation and ProxyAdmin,
+ * and its recorded roles after any `declared` (role, account) pairs. `immutables` are where the code
+ * expected at the address (the proxy's, for a proxy) and at the implementation has immutables.
+ */
+export function recordTarget(
+  rec: RecordedContract,
+  immutables: { contract?: ImmutableReferences; implementation?: ImmutableReferences },
+  declared: { role: string; account: Address }[] = [],
+): SnapshotTarget {
+  const t: SnapshotTarget = { address: rec.address as Address, immutables: immutables.contract };
+  if (rec.proxy) {
+    t.implementation = rec.proxy.implementation.address as Address;
+    t.implementationImmutables = immutables.implementation;
+  }
+  if (rec.proxy?.admin) t.proxyAdmin = rec.proxy.admin as Address;
+  const pairs = new Map(declared.map((p) => [`${p.role}:${p.account}`, p]));
+  for (const [role, list] of Object.entries(rec.roles ?? {})) {
+    for (const a of list) pairs.set(`${role}:${a}`, { role, account: a as Address });
+  }
+  if (pairs.size) t.roles = [...pairs.values()];
+  return t;
+}
 
 /** A zero 32-byte word is an empty slot; otherwise its low 20 bytes are the address. */
 const slotAddress = (word: unknown): Address | null => {
@@ -97,10 +123,11 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
   const mc = subs.length ? multicallRequests(subs) : [];
   calls.push(...mc);
 
-  const stats = { httpRequests: 0, rpcCalls: 0 };
-  const batchLimit = opts.batchLimit ?? (calls.length > SPLIT_ABOVE ? Math.ceil(calls.length / 2) : undefined);
-  const results = await rpcBatch(opts.url, calls, { batchLimit, stats, label: `network "${opts.network}"` });
-  const where = `network "${opts.network}" (${redactUrl(opts.url)})`;
+  const { rpc } = opts;
+  const stats: RpcStats = { httpRequests: 0, rpcCalls: 0 };
+  const splitAt = calls.length > SPLIT_ABOVE ? Math.ceil(calls.length / 2) : undefined;
+  const results = await rpc.send(calls, { splitAt, stats });
+  const where = `network "${opts.network}" (${redactUrl(rpc.url)})`;
   const value = (r: RpcResult | undefined, what: string): unknown => {
     if (!r || r.error) throw new RpcError(`${what} failed on ${where}`, { details: r?.error?.message ?? "no answer" });
     return r.result;
@@ -111,7 +138,7 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
     throw new ChainIdMismatchError(
       `the RPC endpoint for network "${opts.network}" is on chain ${chainId}, but w3o.yaml says chainId ${opts.chainId}`,
       {
-        details: `endpoint: ${redactUrl(opts.url)}`,
+        details: `endpoint: ${redactUrl(rpc.url)}`,
         hint: `Point the network's rpc.env variable at a chain ${opts.chainId} endpoint, or fix networks.${opts.network}.chainId.`,
       },
     );
@@ -125,15 +152,13 @@ export async function snapshotNetwork(opts: SnapshotOptions): Promise<NetworkSna
   const subResults = mc.flatMap((_, k) => {
     const raw = value(results[multicallAt + k], "Multicall3 aggregate3 eth_call") as string;
     if (raw === "0x") {
-      throw new RpcError(`Multicall3 is not deployed at 0xcA11bde05977b3631167028862bE2a173976CA11 on ${where}`, {
+      throw new RpcError(`Multicall3 is not deployed at ${MULTICALL3_ADDRESS} on ${where}`, {
         hint: "Every major EVM chain has it; on a custom devnet use `w3o devnet`, which installs it.",
       });
     }
     return decodeMulticall(raw);
   });
-  const hashes = await collectCodeHashes(hashChunks, results.slice(hashesAt, hashesAt + hashChunks.length), (c) =>
-    rpcBatch(opts.url, c, { batchLimit: opts.batchLimit, stats, label: `network "${opts.network}"` }),
-  );
+  const hashes = await collectCodeHashes(hashChunks, results.slice(hashesAt, hashesAt + hashChunks.length), (c) => rpc.send(c, { stats }));
   const decodeOwner = (k: number | undefined): Address | null => {
     const r = k === undefined ? undefined : subResults[k];
     if (!r?.success || r.returnData.length !== 66) return null;

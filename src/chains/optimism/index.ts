@@ -1,3 +1,4 @@
+import { probeEvm } from "../evm/probe.js";
 import type { ChainDefinition } from "../types.js";
 
 /** An EVM L2: a network to deploy contracts to. w3o does not run its sequencer or nodes. */
@@ -8,4 +9,5 @@ export const optimism: ChainDefinition = {
   identifiedBy: "chainId",
   ports: { rpc: 8545 },
   testnets: { "op-sepolia": 11155420 },
+  probe: probeEvm,
 };

@@ -1,4 +1,5 @@
 import type { ChainDefinition } from "../types.js";
+import { probePolkadot } from "./probe.js";
 import { renderPolkadotNode } from "./render.js";
 import { polkadotNode } from "./schema.js";
 
@@ -11,4 +12,5 @@ export const polkadot: ChainDefinition = {
   renderNode: renderPolkadotNode,
   ports: { rpc: 9944, legacyRpc: 9933, p2p: 30333, metrics: 9615 },
   testnets: {},
+  probe: probePolkadot,
 };

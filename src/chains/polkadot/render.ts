@@ -1,6 +1,6 @@
 import type { IContainer } from "kubernetes-models/v1/Container";
-import { resourcesFor } from "../../render/kubernetes/resources.js";
-import { DATA_DIR, flags, httpProbe, image, type NodeRenderer, startupProbe, type WorkloadPort } from "../../render/kubernetes/workload.js";
+import { resourcesFor } from "../kubernetes/resources.js";
+import { DATA_DIR, flags, httpProbe, image, type NodeRenderer, startupProbe, type WorkloadPort } from "../kubernetes/workload.js";
 
 const P = { rpc: 9944, p2p: 30333, metrics: 9615, relayP2p: 30334 };
 

@@ -1,4 +1,5 @@
 import type { ChainDefinition } from "../types.js";
+import { probeSolana } from "./probe.js";
 import { renderSolanaNode } from "./render.js";
 import { solanaNode } from "./schema.js";
 
@@ -11,4 +12,5 @@ export const solana: ChainDefinition = {
   renderNode: renderSolanaNode,
   ports: { rpc: 8899, ws: 8900, gossip: 8001 },
   testnets: {},
+  probe: probeSolana,
 };

@@ -1,5 +1,5 @@
-import { resourcesFor } from "../../render/kubernetes/resources.js";
-import { DATA_DIR, flags, httpProbe, image, type NodeRenderer, startupProbe, tcpProbe } from "../../render/kubernetes/workload.js";
+import { resourcesFor } from "../kubernetes/resources.js";
+import { DATA_DIR, flags, httpProbe, image, type NodeRenderer, startupProbe, tcpProbe } from "../kubernetes/workload.js";
 
 const P = { rpc: 8899, ws: 8900, gossip: 8001, dynamicFrom: 8002, dynamicTo: 8020 };
 

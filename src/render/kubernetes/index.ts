@@ -1,4 +1,5 @@
 import { chains } from "../../chains/index.js";
+import type { NodeWorkload } from "../../chains/kubernetes/workload.js";
 import type { Node } from "../../config/model.js";
 import type { RenderedFile, RenderInput, RenderTarget } from "../types.js";
 import { toYaml } from "../yaml.js";
@@ -7,7 +8,6 @@ import { podMonitor } from "./monitoring.js";
 import { type K8sObject, nodeObjects } from "./objects.js";
 import { scalingObjects } from "./scaling.js";
 import { assertValidObjects } from "./validate.js";
-import type { NodeWorkload } from "./workload.js";
 
 /** Each node of the environment with the workload its chain's renderer describes. */
 export function nodeWorkloads({ model, nodes }: RenderInput): { name: string; node: Node; workload: NodeWorkload }[] {

@@ -1,7 +1,7 @@
+import type { NodeWorkload } from "../../chains/kubernetes/workload.js";
 import type { Node } from "../../config/model.js";
 import { nodeLabels, selectorLabels } from "./labels.js";
 import type { K8sObject } from "./objects.js";
-import type { NodeWorkload } from "./workload.js";
 
 /**
  * A PodMonitor per node (pods rather than Services: every replica is scraped, and the metrics

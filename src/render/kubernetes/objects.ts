@@ -1,9 +1,9 @@
 import type { INetworkPolicyPeer } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer";
 import type { IServicePort } from "kubernetes-models/v1/ServicePort";
+import type { NodeWorkload, WorkloadPort } from "../../chains/kubernetes/workload.js";
 import type { Node } from "../../config/model.js";
 import { defaults, harden } from "./hardening.js";
 import { MANAGED_BY, nodeLabels, selectorLabels } from "./labels.js";
-import type { NodeWorkload, WorkloadPort } from "./workload.js";
 
 export type K8sObject = {
   apiVersion: string;

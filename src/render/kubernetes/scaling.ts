@@ -1,7 +1,7 @@
+import type { NodeWorkload } from "../../chains/kubernetes/workload.js";
 import type { Node } from "../../config/model.js";
 import { nodeLabels, selectorLabels } from "./labels.js";
 import type { K8sObject } from "./objects.js";
-import type { NodeWorkload } from "./workload.js";
 
 /** Where KEDA reaches Prometheus; matches the kube-prometheus-stack default service. */
 export const PROMETHEUS_URL = "http://prometheus-operated.monitoring.svc:9090";

@@ -1,5 +1,5 @@
+import type { NodeWorkload } from "../../chains/kubernetes/workload.js";
 import { compareStrings } from "../../util/compare.js";
-import type { NodeWorkload } from "../kubernetes/workload.js";
 import { readYamlTemplate } from "../templates.js";
 
 export type RuleGroup = { name: string; rules: Record<string, unknown>[] };

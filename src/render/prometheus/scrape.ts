@@ -1,6 +1,6 @@
+import type { NodeWorkload } from "../../chains/kubernetes/workload.js";
 import type { Node } from "../../config/model.js";
 import { compareStrings } from "../../util/compare.js";
-import type { NodeWorkload } from "../kubernetes/workload.js";
 
 /**
  * Scrape jobs for a Prometheus without the Operator: Kubernetes pod discovery, one job per

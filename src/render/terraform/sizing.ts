@@ -1,6 +1,7 @@
+import { parseQuantity } from "../../chains/kubernetes/quantity.js";
+import { podTotals } from "../../chains/kubernetes/resources.js";
 import type { Node } from "../../config/model.js";
 import { BaseError } from "../../errors/index.js";
-import { podTotals } from "../kubernetes/resources.js";
 
 export class NoInstanceTypeError extends BaseError {
   override name = "NoInstanceTypeError";

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { getAddress, Interface, keccak256 } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Rpc } from "../../../src/chains/evm/client.js";
 import { rpcBatch } from "../../../src/chains/evm/rpc.js";
 import { ChainIdMismatchError, snapshotNetwork } from "../../../src/chains/evm/snapshot.js";
 import type { CompiledRepo } from "../../../src/compile/types.js";
@@ -57,7 +58,7 @@ describe("snapshotNetwork", () => {
     const nobody = "0x000000000000000000000000000000000000dEaD";
     const snap = await snapshotNetwork({
       network: "local",
-      url: proxy.url,
+      rpc: new Rpc(proxy.url),
       chainId: 31337,
       targets: {
         Box: { address: box.address as never, immutables: compiled.contracts.Box?.immutableReferences },
@@ -113,7 +114,7 @@ describe("snapshotNetwork", () => {
     // ProxyAdmin is Ownable without AccessControl: hasRole reverts, which reads as "not granted".
     const snap = await snapshotNetwork({
       network: "local",
-      url: devnet.url,
+      rpc: new Rpc(devnet.url),
       targets: { Admin: { address: proxyAdmin as never, roles: [{ role: "MINTER_ROLE", account: me as never }] } },
     });
     expect(snap.contracts.Admin?.roles).toEqual({ [`MINTER_ROLE:${me}`]: false });
@@ -122,7 +123,7 @@ describe("snapshotNetwork", () => {
   it("refuses an endpoint on another chain, without printing the URL's credentials", async () => {
     const err = await snapshotNetwork({
       network: "sepolia",
-      url: `${proxy.url}/v3/abcdef0123456789abcdef0123456789`,
+      rpc: new Rpc(`${proxy.url}/v3/abcdef0123456789abcdef0123456789`),
       chainId: 11155111,
       targets: {},
     }).catch((e) => e);
@@ -141,10 +142,10 @@ describe("snapshotNetwork", () => {
       },
       Missing: { address: "0x000000000000000000000000000000000000dEaD" as never },
     };
-    const direct = await snapshotNetwork({ network: "local", url: devnet.url, chainId: 31337, targets });
+    const direct = await snapshotNetwork({ network: "local", rpc: new Rpc(devnet.url), chainId: 31337, targets });
     const gateway = await refusingGateway(devnet.url);
     try {
-      const viaGateway = await snapshotNetwork({ network: "local", url: gateway.url, chainId: 31337, targets });
+      const viaGateway = await snapshotNetwork({ network: "local", rpc: new Rpc(gateway.url), chainId: 31337, targets });
       expect(gateway.refused()).toBe(1);
       expect(viaGateway.stats.httpRequests).toBe(2); // the batch, then the code of the contracts it could not hash
       expect(viaGateway.contracts).toEqual(direct.contracts);
@@ -159,7 +160,7 @@ describe("snapshotNetwork", () => {
       Array.from({ length: 1000 }, (_, i) => [`C${i}`, { address: (i % 2 ? box.address : vault.proxy.address) as never }]),
     );
     proxy.reset();
-    const unlimited = await snapshotNetwork({ network: "local", url: proxy.url, chainId: 31337, targets });
+    const unlimited = await snapshotNetwork({ network: "local", rpc: new Rpc(proxy.url), chainId: 31337, targets });
     expect(proxy.counts.requests).toBe(2);
     const calls = proxy.counts.calls;
     expect([...proxy.counts.batchSizes].sort((a, b) => a - b)).toEqual([Math.floor(calls / 2), Math.ceil(calls / 2)]);
@@ -167,7 +168,7 @@ describe("snapshotNetwork", () => {
     expect(Object.values(unlimited.contracts).filter((c) => c.owner === devnet.accounts[0]?.address)).toHaveLength(1000);
 
     proxy.reset();
-    const limited = await snapshotNetwork({ network: "local", url: proxy.url, chainId: 31337, batchLimit: 300, targets });
+    const limited = await snapshotNetwork({ network: "local", rpc: new Rpc(proxy.url, { batchLimit: 300 }), chainId: 31337, targets });
     expect(proxy.counts.requests).toBe(Math.ceil(calls / 300));
     expect(Math.max(...proxy.counts.batchSizes)).toBe(300);
     expect(limited.contracts).toEqual(unlimited.contracts);

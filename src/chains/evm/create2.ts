@@ -1,7 +1,7 @@
 import { getCreate2Address, id } from "ethers";
-import { encodeCall, encodeConstructorArgs } from "../chains/evm/abi.js";
-import type { Address, Artifact, Hex, ProxyArtifacts } from "../compile/types.js";
-import { keccakHex } from "../crypto/native.js";
+import type { Address, Artifact, Hex, ProxyArtifacts } from "../../compile/types.js";
+import { keccakHex } from "../../crypto/native.js";
+import { encodeCall, encodeConstructorArgs } from "./abi.js";
 
 /**
  * The deterministic deployment proxy (Arachnid's, used by Foundry): present on most EVM chains and
