@@ -12,5 +12,6 @@ export { type CreateOctokitOptions, createOctokit, type GitHubClient, W3oOctokit
 export { GitHubLimitError } from "./errors.js";
 export { GITHUB_LIMITS } from "./limits.js";
 export { type GitHubCall, guardOutgoing } from "./outgoing.js";
+export { type PrReviewInput, type PrReviewResult, reviewPullRequestOnGitHub } from "./prReview.js";
 export { changedFiles, isStillHead, type PullFacts, readPull } from "./pullRequest.js";
 export { type RepoRef, type StickyComment, type StickyResult, stickyMarker, upsertStickyComment } from "./stickyComment.js";

@@ -24,7 +24,8 @@ function redactDeep(value: unknown, secrets: readonly string[]): unknown {
 export function guardOutgoing(octokit: GitHubClient, secrets: readonly string[] = []): { calls: GitHubCall[] } {
   const calls: GitHubCall[] = [];
   octokit.hook.before("request", (options) => {
-    calls.push({ method: options.method, route: options.url });
+    // Route templates for most calls; pagination asks for absolute URLs, counted by their path.
+    calls.push({ method: options.method, route: /^https?:/.test(options.url) ? new URL(options.url).pathname : options.url });
     const record = options as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(record)) {
       if (!NOT_CONTENT.has(key)) record[key] = redactDeep(value, secrets);
