@@ -2,6 +2,7 @@ import { benchApply } from "./apply.js";
 import { benchCli } from "./cli.js";
 import { benchDevnet } from "./devnet.js";
 import { benchPlan } from "./plan.js";
+import { benchPr } from "./pr.js";
 import type { BenchResult } from "./types.js";
 
 /**
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   plan: benchPlan,
   apply: benchApply,
   cli: benchCli,
+  pr: benchPr,
 };
 
 const only = new Set(process.argv.slice(2).filter((a) => !a.startsWith("--")));

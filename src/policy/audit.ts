@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
 import { loadModel } from "../config/load.js";
+import type { Model } from "../config/model.js";
 import { compareStrings } from "../util/compare.js";
 import { evaluate } from "./engine.js";
 import { collectFiles, diffFrom, readIgnoreFile } from "./inputs.js";
@@ -15,6 +16,8 @@ export type AuditOptions = {
   rendered?: RenderedFile[];
   now?: Date;
   policies?: PolicySet;
+  /** The repo already loaded (a PR review loads it once for validation, plans and the audit). */
+  model?: Model;
 };
 
 /** The I/O edge of the audit: reads the repo, its files, the diff and the manifests, then evaluates. */
@@ -22,8 +25,7 @@ export async function runAudit(
   dir: string,
   opts: AuditOptions = {},
 ): Promise<{ input: PolicyInput; evaluation: Evaluation; policies: PolicySet }> {
-  const model = await loadModel(dir);
-  const policies = opts.policies ?? (await loadPolicies());
+  const [model, policies] = await Promise.all([opts.model ?? loadModel(dir), opts.policies ?? loadPolicies()]);
   const input: PolicyInput = {
     model,
     files: await collectFiles(model.dir),

@@ -7,6 +7,7 @@ import { redact } from "../errors/redact.js";
 import { planEnvironment } from "../plan/run.js";
 import { runAudit } from "../policy/audit.js";
 import { buildCompliance } from "../policy/compliance.js";
+import { loadPolicies, type PolicySet } from "../policy/load.js";
 import { buildReport } from "../policy/report.js";
 import type { Severity } from "../policy/schema.js";
 import { recommend } from "../recommend/evaluate.js";
@@ -42,14 +43,14 @@ export type ReviewOptions = {
 /** What the base commit contributes: its findings (so the head's can be marked new), its rendered output, its use case. */
 type Base = { fingerprints: string[]; rendered: Map<string, RenderedFile[]>; useCase?: unknown } | undefined;
 
-async function readBase(dir: string, base: string | undefined, envs: readonly string[]): Promise<Base> {
+async function readBase(dir: string, base: string | undefined, envs: readonly string[], policies: PolicySet): Promise<Base> {
   if (!base) return undefined;
   const abs = path.resolve(dir);
   return withWorktree(abs, base, async (worktree, top) => {
     const baseDir = path.join(worktree, path.relative(top, abs));
     const model = await loadModel(baseDir).catch(() => undefined);
     if (!model) return { fingerprints: [], rendered: new Map() };
-    const audit = await runAudit(baseDir).catch(() => undefined);
+    const audit = await runAudit(baseDir, { model, policies }).catch(() => undefined);
     const rendered = new Map(envs.filter((e) => model.environments[e]).map((e) => [e, safeRender(model, e)] as const));
     return { fingerprints: audit?.evaluation.findings.map((f) => f.fingerprint) ?? [], rendered, useCase: model.useCase };
   }).catch(() => undefined);
@@ -115,15 +116,17 @@ export async function reviewPullRequest(opts: ReviewOptions): Promise<PrReport> 
   const model = loaded.model;
   if (!model) return report;
   const envs = opts.environments ? [...opts.environments] : touchedEnvironments(model, root, opts.changedFiles);
+  // Policies and the model are read once and shared by the head's and the base's audit.
+  const policies = await loadPolicies();
   const [base, environments, audit] = await Promise.all([
-    readBase(opts.dir, opts.base, envs),
+    readBase(opts.dir, opts.base, envs, policies),
     // One after another: plans of several environments share the compiler and the same endpoints.
     (async () => {
       const out: EnvironmentReport[] = [];
       for (const env of envs) out.push(await planOne(model, env, opts, secrets));
       return out;
     })(),
-    runAudit(opts.dir, opts.base ? { base: opts.base } : {}),
+    runAudit(opts.dir, { model, policies, ...(opts.base ? { base: opts.base } : {}) }),
   ]);
   const evaluation = audit.evaluation;
   const failOn = opts.failOn ?? model.policies?.failOn ?? "high";
