@@ -3,8 +3,7 @@ import { DEVNET_CHAIN_IDS, type Model } from "../config/model.js";
 import "../crypto/native.js"; // native keccak for every ethers hash (registered on import)
 import { Rpc } from "../chains/evm/client.js";
 import { BaseError } from "../errors/index.js";
-import { OWNER_HINT } from "../plan/owners.js";
-import { needsOwnerLine } from "../plan/render.js";
+import { needsOwnerLine, OWNER_HINT } from "../plan/owners.js";
 import { type PlanRun, planEnvironment, rpcUrl, signerAddress, signerSpecOf } from "../plan/run.js";
 import type { Plan } from "../plan/types.js";
 import { createSigner, type Signer, type SignerContext, type SignerSpec } from "../signers/index.js";

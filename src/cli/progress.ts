@@ -1,6 +1,6 @@
 import { Listr } from "listr2";
 import type { ApplyEvent } from "../apply/index.js";
-import { renderPlan } from "../plan/render.js";
+import { renderPlan } from "../report/plan.js";
 import { out } from "./output.js";
 
 /** Progress: a listr2 task per network on a terminal (op lines as its output), plain lines elsewhere. */

@@ -2,7 +2,9 @@
  * Strips credentials before a string can reach a log, a PR comment, an issue or an error.
  * RPC URLs often carry API keys in userinfo, in the path (Infura, Alchemy) or in the query.
  */
-const URL_RE = /\b((?:https?|wss?):\/\/)([^\s"'<>]+)/gi;
+// A URL ends at whitespace, a quote, a bracket or an escape: coloured terminal text closes a colour right after it.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ESC of an ANSI colour code is what it must stop at.
+const URL_RE = /\b((?:https?|wss?):\/\/)([^\s"'<>\u001b]+)/gi;
 
 export function redactUrl(raw: string): string {
   let url: URL;

@@ -17,7 +17,6 @@ import { isRef, type Known, resolveAddress } from "./resolve.js";
 import { baseStep, changesOf, describeChange, driftOf, replaceReasons, type StepContext } from "./steps.js";
 import type { Address, Hex, NetworkSnapshot, Plan, PlanEnv, PlanInputs, PlanStep, PlanSummary, SnapshotTarget } from "./types.js";
 
-export { renderPlan, summaryLine } from "./render.js";
 export type * from "./types.js";
 
 export class PlanInputError extends BaseError {

@@ -1,6 +1,9 @@
 import type { RecordedContract } from "../state/record.js";
 import type { Address, LiveContract, NeedsOwner, PlanStep } from "./types.js";
 
+/** One owner a step needs, in the words the plan and apply's refusal both use. */
+export const needsOwnerLine = (n: NeedsOwner) => `needs owner ${n.address} (not a signer of this environment): ${n.reason}`;
+
 /**
  * The changes of an update step that must come from an on-chain owner w3o cannot sign for: a UUPS
  * upgrade (the proxy's owner()), a transparent upgrade (the ProxyAdmin's owner()), and ownership or

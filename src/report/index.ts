@@ -1,7 +1,14 @@
 export { type Annotation, type AnnotationLevel, annotations } from "./annotations.js";
+export { type ApplyAsked, applyResultText } from "./apply.js";
+export { complianceText, frameworkCounts } from "./compliance.js";
 export { fitSections } from "./fit.js";
+export { renderPlan, summaryLine } from "./plan.js";
+export { formatRecommendation } from "./recommend.js";
 export { CHECK_TEXT_LIMIT, COMMENT_LIMIT, type RenderedReport, type RenderOptions, renderReport } from "./render.js";
 export { CLI_COMMANDS, type Detail, type NextCommands, type Section, type SectionContext } from "./section.js";
 export { SECTIONS, withSections } from "./sections/index.js";
+export { finish, type Palette, plain } from "./text.js";
 export type { EnvironmentReport, PrReport, UnreadNetwork, Verdict } from "./types.js";
+export { diagnosticAt, diagnosticLine, type ValidateResult, validateText } from "./validate.js";
 export { isNew, verdict } from "./verdict.js";
+export { verifyText } from "./verify.js";

@@ -1,8 +1,8 @@
 import { redact } from "../errors/redact.js";
-import { renderPlan } from "../plan/render.js";
 import { type Annotation, annotations } from "./annotations.js";
 import { fitSections } from "./fit.js";
 import { fenced, fitLines, plural } from "./markdown.js";
+import { renderPlan } from "./plan.js";
 import { CLI_COMMANDS, type NextCommands, type Section } from "./section.js";
 import { SECTIONS } from "./sections/index.js";
 import { diffColoured } from "./sections/plans.js";

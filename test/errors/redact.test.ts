@@ -19,6 +19,14 @@ describe("redact", () => {
   });
 });
 
+describe("redact on coloured terminal text", () => {
+  it("ends a URL at the colour code after it: the key is masked and the escape kept", () => {
+    const red = (s: string) => `\u001b[31m${s}\u001b[39m`;
+    const out = redact(red("cannot reach https://mainnet.infura.io/v3/4f1c2e9b7a3d4c8e9f0a1b2c3d4e5f60"));
+    expect(out).toBe(red("cannot reach https://mainnet.infura.io/v3/***"));
+  });
+});
+
 describe("BaseError", () => {
   it("says what happened, the details, and what to do next; keeps the cause", () => {
     const cause = new Error("socket hang up");

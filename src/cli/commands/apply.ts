@@ -32,6 +32,7 @@ export function register(program: Command): void {
         state,
         { fileRecordSink },
         { crashHook },
+        { applyResultText },
       ] = await Promise.all([
         import("../../config/load.js"),
         import("../../apply/index.js"),
@@ -41,6 +42,7 @@ export function register(program: Command): void {
         import("../../state/db.js"),
         import("../../state/records.js"),
         import("../crashHook.js"),
+        import("../../report/apply.js"),
       ]);
       const model = await loadModel(dir);
       if (!model.environments[opts.env]) {
@@ -91,9 +93,7 @@ export function register(program: Command): void {
         });
       if (!result) return;
       await progress?.done();
-      // A replace means a new address: apply never does it unasked; what it left alone is said, and is no success.
       const skipped = result.skipped;
-      const replaces = [...new Set(skipped.filter((s) => s.action === "replace").map((s) => s.contract))].sort();
       if (opts.json)
         json({
           type: "result",
@@ -103,28 +103,7 @@ export function register(program: Command): void {
           notApplied: skipped,
           networks: result.networks.map(summary),
         });
-      else if (result.applied) {
-        for (const n of result.networks) {
-          process.stdout.write(`\n${out.cyan(n.network)}: record written to ${n.recordFile}\n`);
-          for (const [name, c] of Object.entries(n.record.contracts)) process.stdout.write(`  ${name.padEnd(20)} ${c.address}\n`);
-        }
-        for (const f of result.failed) process.stdout.write(`${out.red("✖")} ${f}\n`);
-        for (const net of result.plan.networks) {
-          if (net.foreignRecord) process.stdout.write(`${out.yellow("!")} ${net.foreignRecord.reason}\n`);
-        }
-        for (const s of skipped) process.stdout.write(`${out.yellow("!")} Not applied: ${s.contract} (${s.why})\n`);
-        if (replaces.length)
-          process.stdout.write(
-            `  To do it: w3o apply --env ${opts.env} --redeploy ${[...new Set([...redeploy, ...replaces])].join(",")}\n`,
-          );
-        process.stdout.write(
-          result.failed.length
-            ? `${out.red("Apply finished with failures.")}\n`
-            : skipped.length
-              ? `${out.yellow(`Apply incomplete: ${skipped.length} step${skipped.length === 1 ? "" : "s"} not applied.`)}\n`
-              : `${out.green("✔ Apply complete.")}\n`,
-        );
-      }
+      else if (result.applied) process.stdout.write(applyResultText(result, { env: opts.env, redeploy }, out));
       process.exitCode = result.failed.length || result.skipped.length ? EXIT.failed : EXIT.ok;
     });
 }

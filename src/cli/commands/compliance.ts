@@ -12,10 +12,11 @@ export function register(program: Command): void {
     .argument("[dir]", "infra repo (folder with w3o.yaml)", ".")
     .option("--out <dir>", "folder to write compliance-report.md and compliance-report.json to", "compliance-report")
     .action(async (dir: string, opts: { out: string }) => {
-      const [{ simpleGit }, { runAudit }, { buildCompliance, complianceMarkdown }] = await Promise.all([
+      const [{ simpleGit }, { runAudit }, { buildCompliance, complianceMarkdown }, { complianceText }] = await Promise.all([
         import("simple-git"),
         import("../../policy/audit.js"),
         import("../../policy/compliance.js"),
+        import("../../report/compliance.js"),
       ]);
       const { input, evaluation, policies } = await runAudit(dir);
       const commit = await simpleGit(input.model.dir)
@@ -28,11 +29,7 @@ export function register(program: Command): void {
       const json = path.join(opts.out, "compliance-report.json");
       await writeFile(md, redact(complianceMarkdown(report)));
       await writeFile(json, `${redact(JSON.stringify(report, null, 2))}\n`);
-      for (const fw of report.frameworks) {
-        const s = fw.summary;
-        process.stdout.write(`${fw.title}: ${s.pass} pass, ${s.fail} fail, ${s.manual} manual, ${s["not-applicable"]} not applicable\n`);
-      }
-      process.stdout.write(`wrote ${md} and ${json}\n`);
+      process.stdout.write(complianceText(report, [md, json]));
       process.exitCode = EXIT.ok;
     });
 }

@@ -17,7 +17,7 @@ export function register(program: Command): void {
       const [{ loadModel }, { planEnvironment }, { renderPlan }, { markInterrupted }, { interruptedApply }] = await Promise.all([
         import("../../config/load.js"),
         import("../../plan/run.js"),
-        import("../../plan/render.js"),
+        import("../../report/plan.js"),
         import("../../plan/interrupted.js"),
         import("../interruptedApply.js"),
       ]);

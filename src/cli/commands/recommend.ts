@@ -15,7 +15,7 @@ export function register(program: Command): void {
       const [{ loadModel }, { recommend }, { formatRecommendation }, { loadDecisionTree }] = await Promise.all([
         import("../../config/load.js"),
         import("../../recommend/evaluate.js"),
-        import("../../recommend/format.js"),
+        import("../../report/recommend.js"),
         import("../../recommend/tree.js"),
       ]);
       const uc = opts.useCase ? await readUseCase(opts.useCase) : (await loadModel(dir)).useCase;

@@ -45,7 +45,7 @@ export function register(program: Command): void {
         import("../../apply/index.js"),
         import("../../config/load.js"),
         import("../../devnet/index.js"),
-        import("../../plan/render.js"),
+        import("../../report/plan.js"),
         import("../../state/db.js"),
         import("../../state/records.js"),
         import("../crashHook.js"),

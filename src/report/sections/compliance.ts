@@ -1,3 +1,4 @@
+import { frameworkCounts } from "../compliance.js";
 import { cell } from "../markdown.js";
 import type { Section } from "../section.js";
 
@@ -7,8 +8,7 @@ export const complianceSection: Section = {
   render(r, detail) {
     const c = r.compliance;
     if (!c?.frameworks.length) return [];
-    const line = (f: (typeof c.frameworks)[number]) => `${f.summary.pass} pass, ${f.summary.fail} fail, ${f.summary.manual} manual`;
-    if (detail === "brief") return ["### Compliance", "", c.frameworks.map((f) => `${cell(f.title)}: ${line(f)}`).join(" · ")];
+    if (detail === "brief") return ["### Compliance", "", c.frameworks.map((f) => `${cell(f.title)}: ${frameworkCounts(f)}`).join(" · ")];
     return [
       "### Compliance",
       "",

@@ -1,6 +1,7 @@
-import { needsOwnerLine, renderPlan, summaryLine } from "../../plan/render.js";
+import { needsOwnerLine } from "../../plan/owners.js";
 import type { Plan } from "../../plan/types.js";
 import { cell, code, details, fenced, fitLines, plural } from "../markdown.js";
+import { renderPlan, summaryLine } from "../plan.js";
 import { BRIEF_ITEMS, briefList, type Detail, type Section } from "../section.js";
 import type { EnvironmentReport } from "../types.js";
 

@@ -1,5 +1,5 @@
-import { formatRecommendation } from "../../recommend/format.js";
 import { cell, details, fenced } from "../markdown.js";
+import { formatRecommendation } from "../recommend.js";
 import type { Section } from "../section.js";
 
 export const recommendationSection: Section = {

@@ -1,5 +1,5 @@
-import { summaryLine } from "../../plan/render.js";
 import { plural } from "../markdown.js";
+import { summaryLine } from "../plan.js";
 import type { Section } from "../section.js";
 import { verdict } from "../verdict.js";
 

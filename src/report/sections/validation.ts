@@ -1,5 +1,6 @@
 import { cell, code, plural } from "../markdown.js";
 import { briefList, type Section } from "../section.js";
+import { diagnosticAt } from "../validate.js";
 
 export const validationSection: Section = {
   id: "validation",
@@ -12,7 +13,7 @@ export const validationSection: Section = {
     const items = shown.map((d) => {
       const icon = d.severity === "error" ? "✖" : "⚠";
       const hint = d.hint ? ` — ${cell(d.hint)}` : "";
-      return `- ${icon} \`${r.root ? `${r.root}/` : ""}${d.file}:${d.line}:${d.col}\` ${cell(d.message)}${hint}`;
+      return `- ${icon} \`${diagnosticAt(d, r.root)}\` ${cell(d.message)}${hint}`;
     });
     const counts = [errors.length ? plural(errors.length, "error") : "", warnings ? plural(warnings, "warning") : ""]
       .filter(Boolean)

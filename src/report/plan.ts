@@ -1,14 +1,8 @@
 import { formatCompileDiagnostic } from "../compile/errors.js";
+import { needsOwnerLine, OWNER_HINT } from "../plan/owners.js";
+import type { Plan, PlanStep, PlanSummary } from "../plan/types.js";
 import { interruptedLines, opLine } from "../state/interrupted.js";
-import { OWNER_HINT } from "./owners.js";
-import type { NeedsOwner, Plan, PlanStep, PlanSummary } from "./types.js";
-
-/** One owner a step needs, in the words the plan and apply's refusal both use. */
-export const needsOwnerLine = (n: NeedsOwner) => `needs owner ${n.address} (not a signer of this environment): ${n.reason}`;
-
-type Paint = (s: string) => string;
-export type Palette = { green: Paint; yellow: Paint; red: Paint; cyan: Paint; dim: Paint; bold: Paint; magenta: Paint };
-const plain: Palette = { green: String, yellow: String, red: String, cyan: String, dim: String, bold: String, magenta: String };
+import { finish, type Palette, plain } from "./text.js";
 
 /** The summary every plan ends with. `to update`, `to replace` and `blocked` appear only when there are some. */
 export function summaryLine(s: PlanSummary): string {
@@ -45,11 +39,12 @@ function what(s: PlanStep, kindWidth: number): string {
 }
 
 /**
- * A plan as a reviewer reads it in a PR comment: one block per network, one aligned line per
- * contract (symbol, action, name, what/where), the reasons under anything that is not a no-op,
- * and the summary line. Pure: colours come in as a palette (none by default).
+ * A plan as a reviewer reads it, in `w3o plan`, apply's preview and the PR comment alike: one block
+ * per network, one aligned line per contract (symbol, action, name, what/where), the reasons under
+ * anything that is not a no-op, and the summary line. Pure: colours come in as a palette (none by
+ * default); redacted with `secrets` and URL credentials (constructor arguments are the user's).
  */
-export function renderPlan(plan: Plan, paint: Palette = plain): string {
+export function renderPlan(plan: Plan, paint: Palette = plain, secrets: readonly string[] = []): string {
   const lines: string[] = [paint.bold(`Plan for ${plan.project} · environment ${plan.environment} · solc ${plan.compiler.version}`), ""];
   if (plan.compilerWarnings?.length) {
     lines.push(paint.yellow(`solc warnings (${plan.compilerWarnings.length}):`));
@@ -97,5 +92,5 @@ export function renderPlan(plan: Plan, paint: Palette = plain): string {
   lines.push(paint.bold(clean ? line : paint.red(line)));
   if (plan.summary.blocked) lines.push(paint.red("Apply will refuse this plan until the ✖ problems above are fixed."));
   if (plan.summary.needsOwner) lines.push(paint.red(`Apply will refuse the ✋ steps above. ${OWNER_HINT}`));
-  return `${lines.join("\n")}\n`;
+  return finish(lines, secrets);
 }

@@ -1,4 +1,5 @@
-import type { Ranked, Recommendation } from "./evaluate.js";
+import type { Ranked, Recommendation } from "../recommend/evaluate.js";
+import { finish } from "./text.js";
 
 /** The recommendation for people: path taken, ranking with scores, trade-offs and the bridge note. */
 export function formatRecommendation(r: Recommendation): string {
@@ -11,7 +12,7 @@ export function formatRecommendation(r: Recommendation): string {
   } else if (r.ranked[0]) out.push(`Recommended: ${r.ranked[0].name} (score ${r.ranked[0].score}/100)`, "");
   out.push("Ranking:");
   for (const c of r.ranked) out.push(...candidate(c));
-  return `${out.join("\n")}\n`;
+  return finish(out);
 }
 
 function candidate(c: Ranked): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderPlan, summaryLine } from "../../src/plan/render.js";
 import type { Plan, PlanStep } from "../../src/plan/types.js";
+import { renderPlan, summaryLine } from "../../src/report/plan.js";
 
 const A = "0x000000000000000000000000000000000000dEaD";
 const step = (contract: string, action: PlanStep["action"], extra: Partial<PlanStep> = {}): PlanStep => ({
