@@ -1,5 +1,4 @@
 import type { Rpc } from "../chains/evm/client.js";
-import type { Signer } from "../signers/index.js";
 import type { IntentEvent, TxSignedEvent } from "./events.js";
 import type { Fees, GasPolicy } from "./fees.js";
 import type { Journal } from "./journal.js";

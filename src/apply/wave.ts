@@ -1,6 +1,6 @@
 import { getCreateAddress } from "ethers";
 import type { CallResult } from "../chains/evm/client.js";
-import { BaseError, redact } from "../errors/index.js";
+import { redact } from "../errors/index.js";
 import { estimateWave, type PendingCode } from "./estimate.js";
 import type { IntentEvent, JournalEvent, TxSignedEvent } from "./events.js";
 import type { ExecContext } from "./flight.js";

@@ -126,7 +126,7 @@ const SIGNER_ALIASES = /^(private[_-]?key|key|pk|secret[_-]?key|wallet[_-]?key|m
 
 function renamedKeyHint(key: string, path: Path, allowed: readonly string[]): string | undefined {
   if (!allowed.includes("signer") || !SIGNER_ALIASES.test(key)) return undefined;
-  const owner = path.find((p, i) => i > 0 && path[i - 1] === "accounts");
+  const owner = path.find((_p, i) => i > 0 && path[i - 1] === "accounts");
   const env = `${String(owner ?? "deployer")
     .replace(/[^A-Za-z0-9]/g, "_")
     .toUpperCase()}_KEY`;

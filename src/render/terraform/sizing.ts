@@ -1,4 +1,3 @@
-import { parseQuantity } from "../../chains/kubernetes/quantity.js";
 import { podTotals } from "../../chains/kubernetes/resources.js";
 import type { Node } from "../../config/model.js";
 import { BaseError } from "../../errors/index.js";
