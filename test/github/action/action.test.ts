@@ -1,0 +1,98 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Anvil, startDevnet } from "../../../src/devnet/index.js";
+import { FakeGitHub } from "../../helpers/fakeGitHub.js";
+import { eventFile, installedAction, type PrRepo, prRepo, runAction } from "./actionRun.js";
+
+const TOKEN = "ghs_actionTokenValue1234567890abcdef";
+let devnet: Anvil;
+let entry: string;
+
+beforeAll(async () => {
+  [devnet, entry] = await Promise.all([startDevnet({ port: 0 }), installedAction()]);
+}, 60_000);
+
+afterAll(async () => {
+  await devnet?.stop();
+});
+
+const addContract = async (dir: string) => {
+  await writeFile(
+    path.join(dir, "contracts/extra.yaml"),
+    `contracts:\n  ExtraCollection:\n    source: contracts/src/AcmeCollection.sol\n    contract: AcmeCollection\n    networks: [local]\n    args: ["Extra", "EXT", "ipfs://x/", "\${accounts.deployer}"]\n`,
+  );
+};
+
+async function review(pr: PrRepo, opts: { headRepo?: string; files: string[]; env?: Record<string, string> }) {
+  const github = await new FakeGitHub({
+    number: 7,
+    headSha: pr.headSha,
+    baseSha: pr.baseSha,
+    headRepo: opts.headRepo ?? "acme/infra",
+    baseRepo: "acme/infra",
+    files: opts.files,
+  }).start();
+  try {
+    const run = await runAction(entry, {
+      GITHUB_EVENT_NAME: "pull_request",
+      GITHUB_EVENT_PATH: await eventFile(pr, { number: 7, ...(opts.headRepo ? { headRepo: opts.headRepo } : {}) }),
+      GITHUB_WORKSPACE: pr.workspace,
+      GITHUB_API_URL: github.url,
+      "INPUT_GITHUB-TOKEN": TOKEN,
+      INPUT_PATH: ".",
+      INPUT_COMMENT: "true",
+      LOCAL_RPC_URL: devnet.url,
+      ...opts.env,
+    });
+    return { run, github };
+  } finally {
+    await github.stop();
+  }
+}
+
+const routes = (g: FakeGitHub) => g.calls.map((c) => `${c.method} ${c.path}`);
+
+describe("the Action's bundle, run as the runner runs it", () => {
+  it("a PR adding a contract: check run in progress then completed, one comment with + create, outputs, summary, SARIF, report", async () => {
+    const pr = await prRepo(addContract);
+    const { run, github } = await review(pr, { files: ["contracts/extra.yaml"] });
+    expect(run.stderr.slice(-3000)).toBe("");
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+
+    expect(routes(github)).toEqual([
+      "POST /repos/acme/infra/check-runs",
+      "GET /repos/acme/infra/pulls/7/files",
+      "GET /repos/acme/infra/pulls/7",
+      "GET /repos/acme/infra/issues/7/comments",
+      "POST /repos/acme/infra/issues/7/comments",
+      "GET /repos/acme/infra/issues/7/comments",
+      "PATCH /repos/acme/infra/check-runs/100",
+    ]);
+    const [create, , , , comment, , complete] = github.calls.map((c) => c.body);
+    expect(create).toMatchObject({ name: "w3o", head_sha: pr.headSha, status: "in_progress", external_id: "pr-7" });
+    expect(String(comment?.body)).toMatch(/^<!-- w3o:sticky:report -->\n/);
+    expect(String(comment?.body)).toMatch(/\+ create\s+ExtraCollection/);
+    expect(complete).toMatchObject({ status: "completed", conclusion: "success", output: { title: "Ready to merge" } });
+    expect(github.comments).toHaveLength(1);
+    // The token never travels in a body, and neither does the devnet's URL (an RPC_URL is a secret by name).
+    expect(JSON.stringify(github.calls)).not.toContain(TOKEN);
+
+    // Only contracts/ changed: every environment is touched; dev is planned live, the others say why not.
+    expect(run.outputs["has-changes"]).toBe("true");
+    const json = JSON.parse(await readFile(run.outputs["report-file"] ?? "", "utf8"));
+    const dev = json.report.environments.find((e: { name: string }) => e.name === "dev");
+    expect(run.outputs["plan-summary"]).toBe(
+      `dev: Plan: ${dev.plan.summary.create} to create, 0 to upgrade, 0 to remove, 0 unchanged, 0 drifted\n` +
+        "staging: not planned (no live state)\nprod: not planned (no live state)",
+    );
+    const sarif = JSON.parse(await readFile(run.outputs["sarif-file"] ?? "", "utf8"));
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0].automationDetails.id).toBe("w3o/audit/diff/");
+    expect(json.report.baseSha).toBe(pr.baseSha);
+    expect(json.report.links.report).toBe("https://github.com/acme/infra/actions/runs/4242");
+    expect(run.outputs["report-file"]?.startsWith(run.runnerTemp)).toBe(true);
+    expect(run.summary).toMatch(/\+ create\s+ExtraCollection/);
+    expect(run.stdout).toContain("w3o made 7 GitHub API calls");
+  }, 180_000);
+});
