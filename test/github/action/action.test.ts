@@ -24,8 +24,8 @@ const addContract = async (dir: string) => {
   );
 };
 
-async function review(pr: PrRepo, opts: { headRepo?: string; files: string[]; env?: Record<string, string> }) {
-  const github = await new FakeGitHub({
+function fakeFor(pr: PrRepo, opts: { headRepo?: string; files: string[] }): Promise<FakeGitHub> {
+  return new FakeGitHub({
     number: 7,
     headSha: pr.headSha,
     baseSha: pr.baseSha,
@@ -33,6 +33,13 @@ async function review(pr: PrRepo, opts: { headRepo?: string; files: string[]; en
     baseRepo: "acme/infra",
     files: opts.files,
   }).start();
+}
+
+async function review(
+  pr: PrRepo,
+  opts: { headRepo?: string; files: string[]; env?: Record<string, string>; github?: FakeGitHub; action?: string },
+) {
+  const github = opts.github ?? (await fakeFor(pr, opts));
   try {
     const run = await runAction(entry, {
       GITHUB_EVENT_NAME: "pull_request",
@@ -47,7 +54,7 @@ async function review(pr: PrRepo, opts: { headRepo?: string; files: string[]; en
     });
     return { run, github };
   } finally {
-    await github.stop();
+    if (!opts.github) await github.stop();
   }
 }
 
@@ -95,4 +102,75 @@ describe("the Action's bundle, run as the runner runs it", () => {
     expect(run.summary).toMatch(/\+ create\s+ExtraCollection/);
     expect(run.stdout).toContain("w3o made 7 GitHub API calls");
   }, 180_000);
+
+  it("a second push edits the same comment: six calls, one comment", async () => {
+    const pr = await prRepo(addContract);
+    const github = await fakeFor(pr, { files: ["contracts/extra.yaml"] });
+    try {
+      await review(pr, { files: [], github });
+      const first = github.calls.length;
+      const { run } = await review(pr, { files: [], github });
+      expect(run.code, run.stdout.slice(-3000)).toBe(0);
+      expect(routes(github).slice(first)).toEqual([
+        "POST /repos/acme/infra/check-runs",
+        "GET /repos/acme/infra/pulls/7/files",
+        "GET /repos/acme/infra/pulls/7",
+        "GET /repos/acme/infra/issues/7/comments",
+        `PATCH /repos/acme/infra/issues/comments/${github.comments[0]?.id}`,
+        "PATCH /repos/acme/infra/check-runs/102",
+      ]);
+      expect(github.comments).toHaveLength(1);
+      expect(github.comments[0]?.body).toMatch(/\+ create\s+ExtraCollection/);
+    } finally {
+      await github.stop();
+    }
+  }, 180_000);
+
+  it("config errors: annotations at the file and line, conclusion failure, the step fails, SARIF of the errors", async () => {
+    const pr = await prRepo(async (dir) => {
+      const file = path.join(dir, "w3o.yaml");
+      await writeFile(file, (await readFile(file, "utf8")).replace("autoApply: true", "autoAplly: true"));
+    });
+    const { run, github } = await review(pr, { files: ["w3o.yaml"] });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("::error::w3o: 1 config error");
+    const complete = github.calls.at(-1);
+    expect(complete?.method).toBe("PATCH");
+    expect(complete?.body).toMatchObject({ status: "completed", conclusion: "failure" });
+    const annotations = (complete?.body?.output as { annotations: Record<string, unknown>[] }).annotations;
+    expect(annotations).toContainEqual(
+      expect.objectContaining({
+        path: "w3o.yaml",
+        start_line: 28,
+        annotation_level: "failure",
+        message: expect.stringContaining("autoAplly"),
+      }),
+    );
+    expect(run.outputs["plan-summary"]).toBe("not planned: configuration errors");
+    const sarif = JSON.parse(await readFile(run.outputs["sarif-file"] ?? "", "utf8"));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: "w3o.yaml" },
+      region: { startLine: 28 },
+    });
+  }, 180_000);
+
+  it("a fork's PR: the report appears and says live state was not read; no secret is used", async () => {
+    const pr = await prRepo(addContract);
+    const { run, github } = await review(pr, { headRepo: "mallory/infra", files: ["contracts/extra.yaml"] });
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    const comment = String(github.calls.find((c) => c.method === "POST" && c.path.endsWith("/comments"))?.body?.body);
+    expect(comment).toContain("Live state not read for:");
+    expect(comment).toContain("a pull request from a fork gets no secrets");
+    expect(comment).toContain("`dev`: not planned (1 network without live state)");
+    expect(run.outputs["has-changes"]).toBe("false");
+    expect(github.calls.at(-1)?.body).toMatchObject({ status: "completed", conclusion: "success" });
+  }, 180_000);
+
+  it("another event: says there is nothing to review, calls nothing, succeeds", async () => {
+    const pr = await prRepo(addContract);
+    const { run, github } = await review(pr, { files: [], env: { GITHUB_EVENT_NAME: "push" } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('::notice::w3o reviews pull requests; this run is a "push" event');
+    expect(github.calls).toEqual([]);
+  }, 60_000);
 });
