@@ -137,7 +137,7 @@ describe("the Action's bundle, run as the runner runs it", () => {
     const complete = github.calls.at(-1);
     expect(complete?.method).toBe("PATCH");
     expect(complete?.body).toMatchObject({ status: "completed", conclusion: "failure" });
-    const annotations = (complete?.body?.output as { annotations: Record<string, unknown>[] }).annotations;
+    const annotations = (complete?.body?.output as { annotations?: Record<string, unknown>[] } | undefined)?.annotations;
     expect(annotations).toContainEqual(
       expect.objectContaining({
         path: "w3o.yaml",
