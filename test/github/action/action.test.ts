@@ -173,4 +173,23 @@ describe("the Action's bundle, run as the runner runs it", () => {
     expect(run.stdout).toContain('::notice::w3o reviews pull requests; this run is a "push" event');
     expect(github.calls).toEqual([]);
   }, 60_000);
+
+  it("planted secrets (an RPC URL with an API key, a deployer key, a mnemonic) appear in no request body", async () => {
+    const planted = {
+      SEPOLIA_RPC_URL: "http://127.0.0.1:9/v3/a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6",
+      STAGING_DEPLOYER_KEY: `0x${"ab12".repeat(16)}`,
+      DEPLOYER_MNEMONIC: "test test test test test test test test test test test junk",
+    };
+    const pr = await prRepo(async (dir) => {
+      await addContract(dir);
+      // The PR's own text names them too, as a careless author would paste them.
+      await writeFile(path.join(dir, "NOTES.md"), Object.values(planted).join("\n"));
+    });
+    const { run, github } = await review(pr, { files: ["contracts/extra.yaml", "NOTES.md"], env: planted });
+    // The secret scanner finds the pasted values and staging's endpoint refuses: a failing review, fully reported.
+    expect(run.stdout).toContain("::error::w3o: staging could not be planned; ");
+    expect(github.calls.at(-1)?.body).toMatchObject({ status: "completed", conclusion: "failure" });
+    const sent = JSON.stringify(github.calls);
+    for (const value of [...Object.values(planted), "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"]) expect(sent).not.toContain(value);
+  }, 180_000);
 });
