@@ -106,8 +106,8 @@ describe("src/chains/", () => {
 
 // The engine reads secrets and URLs only from the `vars` its caller passes (the CLI passes the process's
 // environment; the app and the Action pass their own), so a server can run two repos side by side.
-// The documented opt-ins: where the compile cache lives.
-const ENV_OPT_INS = new Set(["src/compile/cacheDir.ts"]);
+// The documented opt-ins: where the compile cache lives; the Action's entry (the runner's environment is its input).
+const ENV_OPT_INS = new Set(["src/compile/cacheDir.ts", "src/github/action/index.ts"]);
 
 describe("process.env in src/", () => {
   it("is read only by the CLI and the documented opt-ins", async () => {

@@ -18,9 +18,21 @@ type Secp = {
   ecdsaRecover(signature: Uint8Array, recid: number, msg: Uint8Array, compressed: boolean): Uint8Array;
 };
 
-const keccakDir = path.dirname(require.resolve("keccak/package.json"));
-const KeccakState = createRequire(path.join(keccakDir, "package.json"))("node-gyp-build")(keccakDir) as new () => KeccakState;
-const sponge = new KeccakState();
+/**
+ * The addon where this platform has one; keccak's own JS sponge (same interface, ~10× slower) where it has
+ * none, and in the Action's bundle, which ships no native code.
+ */
+function keccakState(): new () => KeccakState {
+  try {
+    const keccakDir = path.dirname(require.resolve("keccak/package.json"));
+    const addon = createRequire(path.join(keccakDir, "package.json"))("node-gyp-build")(keccakDir);
+    if (typeof addon === "function") return addon;
+  } catch {}
+  return require("keccak/lib/keccak.js");
+}
+
+const sponge = new (keccakState())();
+/** libsecp256k1's bindings; the package itself falls back to its elliptic (JS) version when they do not load. */
 export const secp256k1 = require("secp256k1") as Secp;
 
 /**
