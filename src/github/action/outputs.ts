@@ -2,8 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { redact } from "../../errors/redact.js";
-import { summaryLine } from "../../plan/render.js";
 import { formatConfigErrorsSarif, formatSarif } from "../../policy/formats/sarif.js";
+import { summaryLine } from "../../report/plan.js";
 import type { PrReport } from "../../report/types.js";
 
 /** What the step hands to later steps of the job (action.yml `outputs:`). */

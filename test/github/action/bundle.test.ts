@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildAction } from "../../../scripts/buildAction.js";
+import { buildAction } from "../../../src/github/action/build/buildAction.js";
 import { ROOT } from "../../helpers/cli.js";
 
 const COMMITTED = path.join(ROOT, "dist/action");

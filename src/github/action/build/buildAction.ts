@@ -17,13 +17,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 /** Compiler versions the bundle carries: those the examples pin (w3o never downloads a compiler). */
 export const SOLC_VERSIONS = ["0.8.28"] as const;
 /** Packages whose Solidity sources ship in vendor/: w3o's own copy, as the CLI resolves it. */
 const SOL_PACKAGES = ["@openzeppelin/contracts", "@openzeppelin/contracts-upgradeable"] as const;
 
-const SHIM = path.join(ROOT, "scripts/bundleRequire.js");
+const SHIM = path.join(ROOT, "src/github/action/build/bundleRequire.js");
 
 const BANNER = [
   'import { createRequire as __w3oRequire } from "node:module";',
@@ -46,7 +46,10 @@ const WASM = [
 const requireShim: Plugin = {
   name: "w3o-bundle-require",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?module$/ }, (args) => (args.importer.startsWith(path.join(ROOT, "src")) ? { path: SHIM } : undefined));
+    b.onResolve({ filter: /^(node:)?module$/ }, (args) =>
+      // The shim itself needs the real node:module.
+      args.importer.startsWith(path.join(ROOT, "src")) && args.importer !== SHIM ? { path: SHIM } : undefined,
+    );
   },
 };
 
