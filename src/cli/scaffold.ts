@@ -12,6 +12,8 @@ const FILES: { path: string; template: string; schema?: string }[] = [
   { path: "contracts/greeter.yaml", template: "init/contracts/greeter.yaml", schema: "w3o-resources.schema.json" },
   { path: "contracts/src/Greeter.sol", template: "init/contracts/src/Greeter.sol" },
   { path: ".gitignore", template: "init/gitignore" },
+  // The Action's workflow: a PR review from the first push (dot-folders are kept out of templates/ like .gitignore).
+  { path: ".github/workflows/w3o.yml", template: "init/workflow.yml" },
 ];
 
 export const SCHEMA_URL = "https://w3o.dev/schema";

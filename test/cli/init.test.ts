@@ -2,9 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { projectName, SCHEMA_URL, schemaRef } from "../../src/cli/scaffold.js";
 import { loadRepo } from "../../src/config/load.js";
-import { runCli } from "../helpers/cli.js";
+import { ROOT, runCli } from "../helpers/cli.js";
 
 let tmp: string;
 beforeEach(async () => {
@@ -28,6 +29,15 @@ describe("w3o init", () => {
     expect(Object.keys(model!.contracts)).toEqual(["Greeter"]);
     const gitignore = await readFile(path.join(dir, ".gitignore"), "utf8");
     for (const entry of [".w3o/", "out/", "audit/"]) expect(gitignore.split("\n")).toContain(entry);
+    // The Action's workflow, pointing at the action.yml of this repository, with least-privilege permissions.
+    const workflow = parse(await readFile(path.join(dir, ".github/workflows/w3o.yml"), "utf8"));
+    const action = parse(await readFile(path.join(ROOT, "action.yml"), "utf8"));
+    expect(workflow.on.pull_request.types).toContain("synchronize");
+    expect(workflow.permissions).toEqual({ contents: "read", "pull-requests": "write", checks: "write", "security-events": "write" });
+    const step = workflow.jobs.review.steps.find((s: { uses?: string }) => s.uses?.startsWith("web3-orchestrator/w3o@"));
+    expect(step.id).toBe("w3o");
+    const uploaded = workflow.jobs.review.steps.find((s: { uses?: string }) => s.uses?.startsWith("github/codeql-action/upload-sarif"));
+    expect(Object.keys(action.outputs)).toContain(uploaded.with.sarif_file.match(/outputs\.([a-z-]+)/)[1]);
     const root = await readFile(path.join(dir, "w3o.yaml"), "utf8");
     expect(root.split("\n")[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_URL}/w3o.schema.json`);
     expect(runCli(["validate", dir]).code).toBe(0);
