@@ -1,0 +1,150 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import nock from "nock";
+import type { Probot } from "probot";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BotOptions } from "../../bot/env.js";
+import { w3oApp } from "../../bot/index.js";
+import { type Anvil, startDevnet } from "../../src/devnet/index.js";
+import { stickyMarker } from "../../src/github/stickyComment.js";
+import { openState } from "../../src/state/db.js";
+import { BOT, type Call, fileContent, INSTALLATION, pullPayload, recordGitHub, testProbot } from "../helpers/botHarness.js";
+import { useNock } from "../helpers/nockGitHub.js";
+import { EXTRA_CONTRACT, type PrRepo, prRepo } from "../helpers/prRepo.js";
+
+let devnet: Anvil;
+let origin: PrRepo;
+let head: string;
+const R = "/repos/acme/infra";
+
+beforeAll(async () => {
+  // nock 15.0.0 breaks global fetch with a body even when it lets the request through (undici's
+  // Request.clone: "unusable"); the devnet's one fetch (Multicall3's code) runs with nock off.
+  nock.restore();
+  try {
+    devnet = await startDevnet({ port: 0 });
+  } finally {
+    nock.activate();
+  }
+  origin = await prRepo();
+  head = await origin.commit({ "contracts/extra.yaml": EXTRA_CONTRACT }, "add ExtraCollection");
+}, 60_000);
+afterAll(async () => {
+  await devnet?.stop();
+});
+
+async function options(extra: Partial<BotOptions> = {}): Promise<BotOptions> {
+  const dir = await mkdtemp(path.join(tmpdir(), "w3o-bot-"));
+  return {
+    defaults: { path: "." },
+    repos: [],
+    vars: { LOCAL_RPC_URL: devnet.url },
+    secrets: [],
+    statePath: path.join(dir, "state.db"),
+    workspaceDir: path.join(dir, "workspace"),
+    gitUrl: origin.baseUrl,
+    ...extra,
+  };
+}
+
+async function app(opts: BotOptions): Promise<Probot> {
+  const probot = testProbot();
+  await probot.load(w3oApp(opts, openState(opts.statePath)));
+  return probot;
+}
+
+const pullFacts = (sha: string, fork = false) => ({
+  number: 7,
+  state: "open",
+  head: { sha, ref: "feat", repo: { full_name: fork ? "outsider/infra" : "acme/infra" } },
+  base: { sha: origin.base, ref: "main", repo: { full_name: "acme/infra" } },
+});
+
+/** The reads every reviewed event makes before the PR flow: token, settings, w3o.yaml, PR files. */
+function reads(github: nock.Scope, sha: string, files: string[]) {
+  github
+    .post(`/app/installations/${INSTALLATION}/access_tokens`)
+    .optionally()
+    .reply(201, { token: "ghs_installationTOKEN000000000000", expires_at: "2999-01-01T00:00:00Z" })
+    .get(`${R}/contents/.github%2Fw3o.yml`)
+    .query({ ref: "main" })
+    .reply(404, { message: "Not Found" })
+    .get(`${R}/contents/w3o.yaml`)
+    .query({ ref: sha })
+    .reply(200, fileContent("version: 1\n"))
+    .get(`${R}/pulls/7/files`)
+    .query(true)
+    .reply(
+      200,
+      files.map((filename) => ({ filename })),
+    );
+}
+
+const routes = (calls: Call[]) => calls.map((c) => `${c.method} ${c.path.replace(/\?.*$/, "")}`);
+const bodies = (calls: Call[], re: RegExp) =>
+  calls.filter((c) => re.test(`${c.method} ${c.path}`)).map((c) => c.body as Record<string, unknown>);
+
+describe("the w3o app", () => {
+  useNock();
+
+  it("a PR adding a contract: check run opened then completed, one comment with + create; a push edits it", async () => {
+    const opts = await options({ botLogin: BOT });
+    const probot = await app(opts);
+    const { calls, github } = recordGitHub();
+    reads(github, head, ["contracts/extra.yaml"]);
+    github
+      .post(`${R}/check-runs`)
+      .reply(201, { id: 31 })
+      .get(`${R}/pulls/7`)
+      .reply(200, pullFacts(head))
+      .get(`${R}/issues/7/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`${R}/issues/7/comments`)
+      .reply(201, { id: 500 })
+      .get(`${R}/issues/7/comments`)
+      .query(true)
+      .reply(200, [{ id: 500, user: { login: BOT }, body: `${stickyMarker("report")}\n…` }])
+      .patch(`${R}/check-runs/31`)
+      .reply(200, {});
+
+    await probot.receive({ id: "d-1", name: "pull_request", payload: pullPayload("opened", head, origin.base) } as never);
+
+    expect(bodies(calls, /^POST .*check-runs$/)[0]).toMatchObject({ name: "w3o", head_sha: head, status: "in_progress" });
+    const comment = String(bodies(calls, /^POST .*issues\/7\/comments$/)[0]?.body);
+    expect(comment.startsWith(stickyMarker("report"))).toBe(true);
+    expect(comment).toMatch(/\+ create\s+ExtraCollection/);
+    expect(bodies(calls, /^PATCH .*check-runs\/31$/)[0]).toMatchObject({ status: "completed", conclusion: "success" });
+    expect(nock.isDone()).toBe(true);
+
+    // The next push: the same comment is edited; one check create, one check update, one comment edit.
+    const next = await origin.commit({ "contracts/extra.yaml": EXTRA_CONTRACT.replace('"Extra"', '"Extra2"') }, "rename");
+    const second = recordGitHub();
+    reads(second.github, next, ["contracts/extra.yaml"]);
+    second.github
+      .post(`${R}/check-runs`)
+      .reply(201, { id: 32 })
+      .get(`${R}/pulls/7`)
+      .reply(200, pullFacts(next))
+      .get(`${R}/issues/7/comments`)
+      .query(true)
+      .reply(200, [{ id: 500, user: { login: BOT }, body: `${stickyMarker("report")}\nold` }])
+      .patch(`${R}/issues/comments/500`)
+      .reply(200, {})
+      .patch(`${R}/check-runs/32`)
+      .reply(200, {});
+    await probot.receive({ id: "d-2", name: "pull_request", payload: pullPayload("synchronize", next, origin.base) } as never);
+
+    const writes = routes(second.calls).filter((r) => !r.startsWith("GET") && !r.includes("access_tokens"));
+    expect(writes).toEqual([`POST ${R}/check-runs`, `PATCH ${R}/issues/comments/500`, `PATCH ${R}/check-runs/32`]);
+    expect(routes(second.calls).filter((r) => r.startsWith("GET"))).toEqual([
+      `GET ${R}/contents/.github/w3o.yml`,
+      `GET ${R}/contents/w3o.yaml`,
+      `GET ${R}/pulls/7/files`,
+      `GET ${R}/pulls/7`,
+      `GET ${R}/issues/7/comments`,
+    ]);
+    expect(String(bodies(second.calls, /comments\/500$/)[0]?.body)).toMatch(/\+ create\s+ExtraCollection/);
+  }, 120_000);
+});
