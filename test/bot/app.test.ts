@@ -1,8 +1,10 @@
-import { mkdtemp } from "node:fs/promises";
+import { createHmac } from "node:crypto";
+import { mkdtemp, readFile } from "node:fs/promises";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import nock from "nock";
-import type { Probot } from "probot";
+import { createNodeMiddleware, type Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotOptions } from "../../bot/env.js";
 import { w3oApp } from "../../bot/index.js";
@@ -81,6 +83,26 @@ function reads(github: nock.Scope, sha: string, files: string[]) {
     );
 }
 
+/** A first review of PR #7 at `sha`: check run, PR read, no comment yet so one is created, check completed. */
+function firstReview(github: nock.Scope, sha: string, checkId: number, opts: { fork?: boolean; files?: string[] } = {}) {
+  reads(github, sha, opts.files ?? ["contracts/extra.yaml"]);
+  github
+    .post(`${R}/check-runs`)
+    .reply(201, { id: checkId })
+    .get(`${R}/pulls/7`)
+    .reply(200, pullFacts(sha, opts.fork))
+    .get(`${R}/issues/7/comments`)
+    .query(true)
+    .reply(200, [])
+    .post(`${R}/issues/7/comments`)
+    .reply(201, { id: 600 + checkId })
+    .get(`${R}/issues/7/comments`)
+    .query(true)
+    .reply(200, [{ id: 600 + checkId, user: { login: BOT }, body: `${stickyMarker("report")}\n…` }])
+    .patch(`${R}/check-runs/${checkId}`)
+    .reply(200, {});
+}
+
 const routes = (calls: Call[]) => calls.map((c) => `${c.method} ${c.path.replace(/\?.*$/, "")}`);
 const bodies = (calls: Call[], re: RegExp) =>
   calls.filter((c) => re.test(`${c.method} ${c.path}`)).map((c) => c.body as Record<string, unknown>);
@@ -147,4 +169,112 @@ describe("the w3o app", () => {
     ]);
     expect(String(bodies(second.calls, /comments\/500$/)[0]?.body)).toMatch(/\+ create\s+ExtraCollection/);
   }, 120_000);
+
+  it("a PR with config errors: annotations at the file and line, conclusion failure", async () => {
+    const broken = await prRepo();
+    const w3o = await readFile(path.join(broken.dir, "w3o.yaml"), "utf8");
+    const sha = await broken.commit({ "w3o.yaml": w3o.replace("autoApply: true", "autoAplly: true") }, "typo");
+    const probot = await app(await options({ botLogin: BOT, gitUrl: broken.baseUrl }));
+    const { calls, github } = recordGitHub();
+    firstReview(github, sha, 41, { files: ["w3o.yaml"] });
+
+    await probot.receive({ id: "d-cfg", name: "pull_request", payload: pullPayload("opened", sha, broken.base) } as never);
+
+    const done = bodies(calls, /^PATCH .*check-runs\/41$/)[0] as { conclusion: string; output: { annotations: Record<string, unknown>[] } };
+    expect(done.conclusion).toBe("failure");
+    expect(done.output.annotations).toContainEqual(
+      expect.objectContaining({
+        path: "w3o.yaml",
+        start_line: 28,
+        annotation_level: "failure",
+        message: expect.stringContaining("autoAplly"),
+      }),
+    );
+    expect(String(bodies(calls, /^POST .*issues\/7\/comments$/)[0]?.body)).toContain("autoAplly");
+  }, 120_000);
+
+  it("a fork's PR gets no secrets: the report appears and says live state was not read", async () => {
+    const probot = await app(
+      await options({ botLogin: BOT, vars: { LOCAL_RPC_URL: devnet.url, MAINNET_RPC_URL: "https://x.example/v3/k" } }),
+    );
+    const { calls, github } = recordGitHub();
+    firstReview(github, head, 51, { fork: true });
+
+    await probot.receive({
+      id: "d-fork",
+      name: "pull_request",
+      payload: pullPayload("opened", head, origin.base, { fork: true }),
+    } as never);
+
+    const comment = String(bodies(calls, /^POST .*issues\/7\/comments$/)[0]?.body);
+    expect(comment).toContain("`dev`: not planned (1 network without live state)");
+    expect(comment).toContain("a pull request from a fork gets no secrets");
+    expect(bodies(calls, /^PATCH .*check-runs\/51$/)[0]).toMatchObject({ status: "completed" });
+  }, 120_000);
+
+  it("a redelivered webhook (same X-GitHub-Delivery) is handled once, also after the app restarts", async () => {
+    const opts = await options({ botLogin: BOT });
+    const store = openState(opts.statePath);
+    const probot = testProbot();
+    await probot.load(w3oApp(opts, store));
+    const { calls, github } = recordGitHub();
+    firstReview(github, head, 61);
+    const event = { id: "d-again", name: "pull_request", payload: pullPayload("reopened", head, origin.base) } as never;
+
+    await probot.receive(event);
+    const first = calls.length;
+    await probot.receive(event);
+    await (await store).close();
+    // A restarted app: a new Probot, the state database opened again from its file.
+    const restarted = testProbot();
+    await restarted.load(w3oApp(opts, openState(opts.statePath)));
+    await restarted.receive(event);
+
+    expect(first).toBeGreaterThanOrEqual(8);
+    expect(calls).toHaveLength(first);
+    expect(bodies(calls, /^POST .*check-runs$/)).toHaveLength(1);
+  }, 120_000);
+
+  it("a bad webhook signature: 400 and no GitHub call", async () => {
+    const probot = testProbot();
+    const middleware = await createNodeMiddleware(w3oApp(await options({ botLogin: BOT })), { probot });
+    const server = http.createServer((req, res) => middleware(req, res));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as { port: number }).port;
+    const unmatched: string[] = [];
+    nock.emitter.on("no match", (req: { path?: string; url?: string }) => unmatched.push(String(req.url ?? req.path)));
+    const body = JSON.stringify(pullPayload("opened", head, origin.base));
+    const post = (signature: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: "127.0.0.1",
+            port,
+            method: "POST",
+            path: "/api/github/webhooks",
+            headers: {
+              "content-type": "application/json",
+              "x-github-event": "pull_request",
+              "x-github-delivery": "d-badsig",
+              "x-hub-signature-256": signature,
+            },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      const wrong = `sha256=${createHmac("sha256", "not-the-secret").update(body).digest("hex")}`;
+      expect(await post(wrong)).toBe(400);
+      expect(await post("sha256=00")).toBe(400);
+    } finally {
+      server.close();
+      nock.emitter.removeAllListeners("no match");
+    }
+    expect(unmatched.filter((u) => !u.includes("127.0.0.1"))).toEqual([]);
+  });
 });
