@@ -277,4 +277,53 @@ describe("the w3o app", () => {
     }
     expect(unmatched.filter((u) => !u.includes("127.0.0.1"))).toEqual([]);
   });
+
+  it("secrets planted in the PR's files and in the app's environment reach no request body", async () => {
+    const planted = {
+      key: "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+      mnemonic: "legal winner thank year wave sausage worth useful legal winner thank yellow",
+      infura: "https://mainnet.infura.io/v3/0123456789abcdef0123456789abcdef",
+      alchemy: "https://eth-mainnet.g.alchemy.com/v2/AbCdEf1234567890XyZ98765",
+    };
+    const appEnv = {
+      key: "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+      rpc: "https://sepolia.infura.io/v3/fedcba9876543210fedcba9876543210",
+      token: "ghs_installationTOKEN000000000000",
+    };
+    const leaky = await prRepo();
+    const sha = await leaky.commit(
+      {
+        "contracts/extra.yaml": EXTRA_CONTRACT.replace("ipfs://x/", planted.alchemy),
+        "notes/ops.md": `deployer ${planted.key}\nseed: ${planted.mnemonic}\nrpc: ${planted.infura}\n`,
+        ".env.prod": `PROD_DEPLOYER_KEY=${planted.key}\nMAINNET_RPC_URL=${planted.infura}\nMNEMONIC="${planted.mnemonic}"\n`,
+      },
+      "leak",
+    );
+    const probot = await app(
+      await options({
+        botLogin: BOT,
+        gitUrl: leaky.baseUrl,
+        vars: { LOCAL_RPC_URL: devnet.url, SEPOLIA_RPC_URL: appEnv.rpc, STAGING_DEPLOYER_KEY: appEnv.key },
+        secrets: [appEnv.rpc, appEnv.key],
+      }),
+    );
+    const { calls, github } = recordGitHub();
+    firstReview(github, sha, 71, { files: ["contracts/extra.yaml", "notes/ops.md", ".env.prod"] });
+
+    await probot.receive({ id: "d-leak", name: "pull_request", payload: pullPayload("opened", sha, leaky.base) } as never);
+
+    const sent = JSON.stringify(calls.map((c) => c.body));
+    expect(calls.filter((c) => c.method !== "GET").length).toBeGreaterThanOrEqual(3);
+    for (const value of [
+      ...Object.values(planted),
+      appEnv.key,
+      appEnv.rpc,
+      appEnv.token,
+      "0123456789abcdef0123456789abcdef",
+      "AbCdEf1234567890XyZ98765",
+    ]) {
+      expect(sent).not.toContain(value);
+    }
+    expect(sent).not.toContain(planted.mnemonic.split(" ").slice(0, 4).join(" "));
+  }, 120_000);
 });
