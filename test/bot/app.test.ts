@@ -11,7 +11,7 @@ import { w3oApp } from "../../bot/index.js";
 import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import { stickyMarker } from "../../src/github/stickyComment.js";
 import { openState } from "../../src/state/db.js";
-import { BOT, type Call, fileContent, INSTALLATION, pullPayload, recordGitHub, testProbot } from "../helpers/botHarness.js";
+import { BOT, type Call, fileContent, INSTALLATION, pullPayload, recordGitHub, rerequestedPayload, testProbot } from "../helpers/botHarness.js";
 import { useNock } from "../helpers/nockGitHub.js";
 import { EXTRA_CONTRACT, type PrRepo, prRepo } from "../helpers/prRepo.js";
 
@@ -326,4 +326,43 @@ describe("the w3o app", () => {
     }
     expect(sent).not.toContain(planted.mnemonic.split(" ").slice(0, 4).join(" "));
   }, 120_000);
+
+  it("Re-run on w3o's own check run reviews the PR again; another app's check run and other repos are left alone", async () => {
+    const probot = await app(await options({ repos: ["acme/infra"] }));
+    const { calls, github } = recordGitHub();
+    github.get("/app").reply(200, { id: 1, slug: "w3o-test" });
+    firstReview(github, head, 81);
+
+    await probot.receive({ id: "d-rerun", name: "check_run", payload: rerequestedPayload(head, origin.base, "w3o-test") } as never);
+    await probot.receive({ id: "d-other", name: "check_run", payload: rerequestedPayload(head, origin.base, "someone-else") } as never);
+    const elsewhere = pullPayload("opened", head, origin.base) as { repository: Record<string, unknown> };
+    elsewhere.repository = { ...elsewhere.repository, full_name: "acme/website", name: "website" };
+    await probot.receive({ id: "d-elsewhere", name: "pull_request", payload: elsewhere } as never);
+
+    expect(bodies(calls, /^POST .*check-runs$/)).toEqual([expect.objectContaining({ head_sha: head, status: "in_progress" })]);
+    expect(bodies(calls, /^POST .*issues\/7\/comments$/)).toHaveLength(1);
+    expect(calls.filter((c) => c.path === "/app")).toHaveLength(1);
+  }, 120_000);
+
+  it("a repo without w3o.yaml is ignored after one read; settings come from the default branch", async () => {
+    const probot = await app(await options({ botLogin: BOT }));
+    const { calls, github } = recordGitHub();
+    github
+      .post(`/app/installations/${INSTALLATION}/access_tokens`)
+      .optionally()
+      .reply(201, { token: "ghs_installationTOKEN000000000000", expires_at: "2999-01-01T00:00:00Z" })
+      .get(`${R}/contents/.github%2Fw3o.yml`)
+      .query({ ref: "main" })
+      .reply(200, fileContent("path: infra\nfailOn: critical\n"))
+      .get(`${R}/contents/infra%2Fw3o.yaml`)
+      .query({ ref: head })
+      .reply(404, { message: "Not Found" });
+
+    await probot.receive({ id: "d-none", name: "pull_request", payload: pullPayload("opened", head, origin.base) } as never);
+
+    expect(routes(calls).filter((r) => !r.includes("access_tokens"))).toEqual([
+      `GET ${R}/contents/.github/w3o.yml`,
+      `GET ${R}/contents/infra/w3o.yaml`,
+    ]);
+  });
 });
