@@ -11,7 +11,16 @@ import { w3oApp } from "../../bot/index.js";
 import { type Anvil, startDevnet } from "../../src/devnet/index.js";
 import { stickyMarker } from "../../src/github/stickyComment.js";
 import { openState } from "../../src/state/db.js";
-import { BOT, type Call, fileContent, INSTALLATION, pullPayload, recordGitHub, rerequestedPayload, testProbot } from "../helpers/botHarness.js";
+import {
+  BOT,
+  type Call,
+  fileContent,
+  INSTALLATION,
+  pullPayload,
+  recordGitHub,
+  rerequestedPayload,
+  testProbot,
+} from "../helpers/botHarness.js";
 import { useNock } from "../helpers/nockGitHub.js";
 import { EXTRA_CONTRACT, type PrRepo, prRepo } from "../helpers/prRepo.js";
 
