@@ -100,7 +100,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The npm → tsx → node chain runs in its own process group: end that group, which this test started.
-  if (bot?.pid) process.kill(-bot.pid, "SIGTERM");
+  try {
+    if (bot?.pid) process.kill(-bot.pid, "SIGTERM");
+  } catch {
+    // Already gone (it failed to start): nothing of ours left to end.
+  }
   fake?.close();
   await devnet?.stop();
 });
