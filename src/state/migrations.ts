@@ -50,6 +50,18 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable("locks").addColumn("expires", "text").execute();
     },
   },
+  // Webhook deliveries the app has taken on: GitHub redelivers (and users press "Redeliver"), and a
+  // delivery handled twice would post twice. The primary key makes the claim atomic.
+  "0003_deliveries": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("deliveries")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("event", "text", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const inCodeMigrations: MigrationProvider = { getMigrations: async () => migrations };

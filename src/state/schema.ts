@@ -30,7 +30,17 @@ export type LockTable = {
   expires: string | null;
 };
 
+/** One row per webhook delivery the app took on (its `X-GitHub-Delivery` id). */
+export type DeliveryTable = {
+  id: string;
+  /** `pull_request.synchronize`, for the operator reading the table. */
+  event: string;
+  /** When it was claimed (ISO 8601). */
+  at: string;
+};
+
 export type StateDb = {
   journal: JournalTable;
   locks: LockTable;
+  deliveries: DeliveryTable;
 };

@@ -1,0 +1,62 @@
+import path from "node:path";
+import { severities } from "../src/config/schema/policy.js";
+import type { AppRepoSettings } from "../src/github/app/settings.js";
+
+type Env = Record<string, string | undefined>;
+
+/** What the app takes from its own environment (docs/github-app.md lists each variable). */
+export type BotOptions = {
+  /** Defaults for every repo; a repo's `.github/w3o.yml` on its default branch goes on top. */
+  defaults: AppRepoSettings;
+  /** `owner/repo` or `owner/*`; empty means every repo the app is installed on. */
+  repos: string[];
+  /** Variables handed to the engine (RPC URLs, signer keys), by name, from this environment. */
+  vars: Record<string, string | undefined>;
+  /** Every secret value the app holds: redacted from all it sends. */
+  secrets: string[];
+  statePath: string;
+  workspaceDir: string;
+  /** Where repos are cloned from: https://github.com, the GHE host, or a local folder in tests. */
+  gitUrl: string;
+  /** Overrides `<app-slug>[bot]` read from GET /app. */
+  botLogin?: string;
+};
+
+const list = (v: string | undefined) =>
+  (v ?? "")
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export function botOptionsFromEnv(env: Env, cwd = process.cwd()): BotOptions {
+  const failOn = env.W3O_FAIL_ON;
+  if (failOn && !(severities as readonly string[]).includes(failOn)) {
+    throw new Error(`W3O_FAIL_ON must be one of ${severities.join(", ")}; got "${failOn}".`);
+  }
+  const names = list(env.W3O_VARS);
+  const vars = Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]]));
+  const secrets = [...Object.values(vars), env.WEBHOOK_SECRET, env.PRIVATE_KEY, ...list(env.W3O_SECRETS).map((n) => env[n])].filter(
+    (v): v is string => typeof v === "string" && v.length >= 8,
+  );
+  const ghe = env.GHE_HOST ? `${env.GHE_PROTOCOL || "https"}://${env.GHE_HOST}` : "https://github.com";
+  return {
+    defaults: {
+      path: env.W3O_CONFIG_PATH || ".",
+      ...(failOn ? { failOn: failOn as AppRepoSettings["failOn"] } : {}),
+    },
+    repos: list(env.W3O_REPOS),
+    vars,
+    secrets,
+    statePath: path.resolve(cwd, env.W3O_STATE_DB || ".w3o/bot-state.db"),
+    workspaceDir: path.resolve(cwd, env.W3O_WORKSPACE_DIR || ".w3o/bot-workspace"),
+    gitUrl: env.W3O_GIT_URL || ghe,
+    ...(env.W3O_BOT_LOGIN ? { botLogin: env.W3O_BOT_LOGIN } : {}),
+  };
+}
+
+/** Whether the operator lets the app review this repo. */
+export function allowed(repos: readonly string[], fullName: string): boolean {
+  if (repos.length === 0) return true;
+  const [owner] = fullName.split("/");
+  return repos.some((r) => r.toLowerCase() === fullName.toLowerCase() || r.toLowerCase() === `${owner}/*`.toLowerCase());
+}

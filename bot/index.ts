@@ -1,0 +1,79 @@
+import type { ApplicationFunction, Context, Probot } from "probot";
+import { type AppPull, reviewPullForApp } from "../src/github/app/review.js";
+import type { GitHubClient } from "../src/github/client.js";
+import { guardOutgoing } from "../src/github/outgoing.js";
+import { createWorkspace } from "../src/github/workspace.js";
+import { openState, type StateStore } from "../src/state/db.js";
+import { claimDelivery } from "../src/state/deliveries.js";
+import { allowed, type BotOptions, botOptionsFromEnv } from "./env.js";
+
+type PullEvent = "pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened" | "pull_request.ready_for_review";
+const PULL_EVENTS: PullEvent[] = [
+  "pull_request.opened",
+  "pull_request.synchronize",
+  "pull_request.reopened",
+  "pull_request.ready_for_review",
+];
+
+/**
+ * The w3o GitHub App: webhook events in, one PR review out (src/github/app/review.ts does the work).
+ * Every event is claimed in the state database first, so a redelivery — also after a restart — is a no-op.
+ */
+export function w3oApp(opts: BotOptions, store?: Promise<StateStore>): ApplicationFunction {
+  return (app: Probot) => {
+    const state = store ?? openState(opts.statePath);
+    const workspace = createWorkspace({ cacheDir: opts.workspaceDir, baseUrl: opts.gitUrl });
+    let slug: Promise<string> | undefined;
+    const appSlug = () => {
+      slug ??= app.auth().then(async (o) => (await o.rest.apps.getAuthenticated()).data?.slug ?? "w3o");
+      return slug;
+    };
+
+    async function review(context: Context, pull: AppPull): Promise<void> {
+      const { repository } = context.payload as { repository: { full_name: string; default_branch: string } };
+      if (!allowed(opts.repos, repository.full_name)) return;
+      if (!(await claimDelivery(await state, context.id, context.name))) {
+        context.log.info({ delivery: context.id }, "delivery already handled");
+        return;
+      }
+      const { token } = (await context.octokit.auth({ type: "installation" })) as { token: string };
+      const gh = context.octokit as unknown as GitHubClient;
+      guardOutgoing(gh, [...opts.secrets, token]);
+      const result = await reviewPullForApp({
+        gh,
+        ref: context.repo(),
+        defaultBranch: repository.default_branch,
+        pull,
+        token,
+        author: opts.botLogin ?? `${await appSlug()}[bot]`,
+        workspace,
+        defaults: opts.defaults,
+        vars: opts.vars,
+        secrets: [...opts.secrets, token],
+      });
+      context.log.info({ delivery: context.id, pull: pull.number, outcome: result.outcome }, "w3o review");
+    }
+
+    app.on(PULL_EVENTS, async (context) => {
+      const pr = context.payload.pull_request;
+      await review(context, {
+        number: pr.number,
+        headSha: pr.head.sha,
+        baseSha: pr.base.sha,
+        fromFork: pr.head.repo?.full_name !== pr.base.repo.full_name,
+      });
+    });
+
+    // "Re-run" on w3o's own check run; a fork's PR is not listed in check_run.pull_requests, so it is never one.
+    app.on("check_run.rerequested", async (context) => {
+      const run = context.payload.check_run;
+      const pr = run.pull_requests[0];
+      if (!pr || run.app?.slug !== (await appSlug())) return;
+      await review(context, { number: pr.number, headSha: run.head_sha, baseSha: pr.base.sha, fromFork: false });
+    });
+  };
+}
+
+/** For `probot run bot/index.ts`: options read when Probot loads the app, after it has read `.env`. */
+const fromEnv: ApplicationFunction = (app, o) => w3oApp(botOptionsFromEnv(process.env))(app, o);
+export default fromEnv;

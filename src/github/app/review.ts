@@ -1,0 +1,72 @@
+import path from "node:path";
+import { reviewPullRequest } from "../../review/index.js";
+import { failCheckRun, startCheckRun } from "../checkRun.js";
+import type { GitHubClient } from "../client.js";
+import { type PrReviewResult, reviewPullRequestOnGitHub } from "../prReview.js";
+import { changedFiles } from "../pullRequest.js";
+import type { RepoRef } from "../stickyComment.js";
+import type { Workspace } from "../workspace.js";
+import { type AppRepoSettings, hasInfraRepo, RepoSettingsError, readRepoSettings } from "./settings.js";
+
+export type AppPull = { number: number; headSha: string; baseSha: string; fromFork: boolean };
+
+export type AppReviewInput = {
+  gh: GitHubClient;
+  ref: RepoRef;
+  defaultBranch: string;
+  pull: AppPull;
+  /** The installation token, for the clone only. */
+  token: string;
+  /** `<app-slug>[bot]`: the sticky comment is found again by it. */
+  author: string;
+  workspace: Workspace;
+  /** The operator's defaults; the default branch's `.github/w3o.yml` goes on top. */
+  defaults: AppRepoSettings;
+  /** RPC URLs and keys from the app's environment; a fork's PR gets none. */
+  vars: Record<string, string | undefined>;
+  /** Every secret value the app holds, redacted from all it writes. */
+  secrets: readonly string[];
+};
+
+export type AppReviewResult = { outcome: "not-w3o" } | { outcome: "bad-settings"; reason: string } | PrReviewResult;
+
+/**
+ * One PR review as the app runs it: settings from the default branch, a repo without w3o.yaml left alone,
+ * the head checked out in its own worktree of the cached clone, then the shared PR flow.
+ * Calls: settings read, w3o.yaml read, PR files, then reviewPullRequestOnGitHub's five.
+ */
+export async function reviewPullForApp(input: AppReviewInput): Promise<AppReviewResult> {
+  const { gh, ref, pull } = input;
+  let settings: AppRepoSettings;
+  try {
+    settings = await readRepoSettings(gh, ref, input.defaultBranch, input.defaults);
+  } catch (e) {
+    if (!(e instanceof RepoSettingsError)) throw e;
+    // A broken settings file is the repo owner's to fix: say so on the PR's check rather than stay silent.
+    const check = await startCheckRun(gh, ref, { name: "w3o", headSha: pull.headSha, externalId: `pr-${pull.number}` });
+    await failCheckRun(gh, ref, check, e.message);
+    return { outcome: "bad-settings", reason: e.message };
+  }
+  if (!(await hasInfraRepo(gh, ref, settings, pull.headSha))) return { outcome: "not-w3o" };
+  const files = await changedFiles(gh, ref, pull.number);
+  const vars = pull.fromFork ? {} : input.vars;
+  return reviewPullRequestOnGitHub({
+    gh,
+    ref,
+    pull: { number: pull.number, headSha: pull.headSha },
+    author: input.author,
+    render: { secrets: input.secrets },
+    review: () =>
+      input.workspace.withCheckout({ ...ref, token: input.token, headSha: pull.headSha, baseSha: pull.baseSha }, (dir) =>
+        reviewPullRequest({
+          dir: path.join(dir, settings.path),
+          base: pull.baseSha,
+          changedFiles: files,
+          vars,
+          fork: pull.fromFork,
+          ...(settings.failOn ? { failOn: settings.failOn } : {}),
+          ...(settings.recommend ? { recommend: settings.recommend } : {}),
+        }),
+      ),
+  });
+}

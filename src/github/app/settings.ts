@@ -1,0 +1,82 @@
+import { parse } from "yaml";
+import { z } from "zod";
+import { severities } from "../../config/schema/policy.js";
+import { BaseError } from "../../errors/BaseError.js";
+import type { GitHubClient } from "../client.js";
+import type { RepoRef } from "../stickyComment.js";
+
+export class RepoSettingsError extends BaseError {
+  override name = "RepoSettingsError";
+}
+
+/** What a repo may set for the app, in `.github/w3o.yml` on its default branch (never read from a PR branch). */
+export const repoSettingsSchema = z.strictObject({
+  /** The infra repo's folder (holding w3o.yaml) inside the git repo; `.` for the root. */
+  path: z.string().min(1).optional(),
+  /** Findings at or above this severity fail the check run; overrides the repo's `policies.failOn`. */
+  failOn: z.enum(severities).optional(),
+  /** When the comment carries the chain recommendation. */
+  recommend: z.enum(["changed", "always", "never"]).optional(),
+});
+export type RepoSettings = z.infer<typeof repoSettingsSchema>;
+
+/** The app's settings for one repo: the operator's environment first, the default branch's file on top. */
+export type AppRepoSettings = { path: string; failOn?: RepoSettings["failOn"]; recommend?: RepoSettings["recommend"] };
+
+export const REPO_SETTINGS_FILE = ".github/w3o.yml";
+
+type Contents = { type?: string; content?: string; encoding?: string };
+
+/** A file's text at a ref, or undefined when it is not there (404). */
+async function readText(gh: GitHubClient, ref: RepoRef, file: string, at: string): Promise<string | undefined> {
+  try {
+    const { data } = await gh.rest.repos.getContent({ ...ref, path: file, ref: at });
+    const c = data as Contents;
+    if (Array.isArray(data) || c.type !== "file") return undefined;
+    return Buffer.from(c.content ?? "", c.encoding === "base64" ? "base64" : "utf8").toString("utf8");
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Reads `.github/w3o.yml` at the default branch (one request) over the operator's defaults. A PR that edits
+ * the file changes nothing until it is merged: settings decide what fails the check, so the PR cannot.
+ */
+export async function readRepoSettings(
+  gh: GitHubClient,
+  ref: RepoRef,
+  defaultBranch: string,
+  defaults: AppRepoSettings,
+): Promise<AppRepoSettings> {
+  const text = await readText(gh, ref, REPO_SETTINGS_FILE, defaultBranch);
+  if (text === undefined) return defaults;
+  const parsed = repoSettingsSchema.safeParse(safeYaml(text));
+  if (!parsed.success) {
+    throw new RepoSettingsError(`${REPO_SETTINGS_FILE} on ${defaultBranch} is not valid.`, {
+      metaMessages: parsed.error.issues.map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`),
+      hint: `Allowed keys: path, failOn (${severities.join(", ")}), recommend (changed, always, never).`,
+    });
+  }
+  return { ...defaults, ...parsed.data };
+}
+
+function safeYaml(text: string): unknown {
+  try {
+    return parse(text) ?? {};
+  } catch (e) {
+    return { "(yaml)": e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The infra repo's w3o.yaml path inside the git repo. */
+export function configFile(settings: AppRepoSettings): string {
+  const dir = settings.path.replace(/^\.?\/+|\/+$/g, "").replace(/^\.$/, "");
+  return dir ? `${dir}/w3o.yaml` : "w3o.yaml";
+}
+
+/** Whether the commit has the infra repo's w3o.yaml: repos without one are not w3o's and are left alone. */
+export async function hasInfraRepo(gh: GitHubClient, ref: RepoRef, settings: AppRepoSettings, sha: string): Promise<boolean> {
+  return (await readText(gh, ref, configFile(settings), sha)) !== undefined;
+}
