@@ -13,7 +13,7 @@ import type { StateStore } from "../state/store.js";
 import type { JournalEvent } from "./events.js";
 import type { ExecEvent } from "./executor.js";
 import { parseDuration } from "./fees.js";
-import { ApplyInterruptedError, ExecInterrupted, type Remaining } from "./interrupt.js";
+import { ApplyInterruptedError, ExecInterrupted, LeaseLostError, type Remaining } from "./interrupt.js";
 import { finishCommand } from "./interrupted.js";
 import { Journal } from "./journal.js";
 import { acquireLock, type LockInfo, type StaleReason } from "./lock.js";
@@ -138,7 +138,7 @@ export async function applyEnvironment(model: Model, envName: string, o: ApplyOp
   try {
     // A lease lost meanwhile (unlocked, or taken over by an apply that saw it expired) stops the run like a signal.
     const signal = o.signal ? AbortSignal.any([o.signal, lock.lost]) : lock.lost;
-    return await applyLocked(model, envName, { ...o, signal }, o.vars, o.store.db);
+    return await applyLocked(model, envName, { ...o, signal }, o.vars, o.store.db, { lease: lock.lost, caller: o.signal });
   } finally {
     await lock.release();
   }
@@ -150,6 +150,8 @@ async function applyLocked(
   o: ApplyOptions,
   vars: Record<string, string | undefined>,
   db: StateStore["db"],
+  /** What `o.signal` combines: the lease lost, and the caller's own signal. */
+  stops: { lease: AbortSignal; caller?: AbortSignal },
 ): Promise<ApplyResult> {
   const run: PlanRun = await planEnvironment(model, envName, { vars, compile: { onEvent: o.onEvent } });
   const plan = run.plan;
@@ -162,8 +164,12 @@ async function applyLocked(
       });
     }
   }
+  const finish = o.finishCommand ?? finishCommand(envName);
+  // The caller's signal wins: a Ctrl-C is an interruption even if the lease went too.
   const stopped = (remaining: Remaining[]) =>
-    new ApplyInterruptedError(String(o.signal?.reason ?? "a signal"), envName, remaining, o.finishCommand ?? finishCommand(envName));
+    stops.lease.aborted && !stops.caller?.aborted
+      ? new LeaseLostError(envName, remaining, finish)
+      : new ApplyInterruptedError(String(o.signal?.reason ?? "a signal"), envName, remaining, finish);
   const notStarted = (names: string[]): Remaining[] => names.map((network) => ({ network, inFlight: [], notSent: [] }));
   // Compiling and reading the chain can take a while: a signal meanwhile stops before anything is sent.
   if (o.signal?.aborted) throw stopped(notStarted(plan.networks.map((n) => n.name)));
