@@ -91,23 +91,28 @@ async function openSigners(
   known: Record<string, string>,
   active: Plan["networks"][number]["steps"],
   o: { vars: Record<string, string | undefined>; chainId: number; open: OpenSigner },
-): Promise<{ signers: SignerPool; accounts: Record<string, string> }> {
+): Promise<{ signers: SignerPool; accounts: Record<string, string>; deployers: Record<string, string> }> {
   const signers = new SignerPool();
   const accounts: Record<string, string> = { ...known };
-  const deployers = new Set(active.map((s) => s.deployer.account));
+  // Who each account signs as: a step's deployer (a keystore's is known once it is open here).
+  const deployers: Record<string, string> = {};
+  const deploying = new Set(active.map((s) => s.deployer.account));
   for (const account of Object.keys(model.accounts)) {
     const spec = signerSpecOf(model, envName, account);
     if (!spec) continue;
     const open = () => o.open(spec, { env: o.vars, chainId: o.chainId, repoDir: model.dir, account });
     const address = signerAddress(spec, o.vars);
-    if (address) signers.lazy(address, open);
-    else if (deployers.has(account)) {
+    if (address) {
+      signers.lazy(address, open);
+      deployers[account] = address;
+    } else if (deploying.has(account)) {
       const signer = await open();
       signers.add(signer);
       accounts[account] ??= signer.address;
+      deployers[account] = signer.address;
     }
   }
-  return { signers, accounts };
+  return { signers, accounts, deployers };
 }
 
 /** A step of the plan apply left undone, and why: it never counts as applied. */
@@ -226,12 +231,13 @@ async function applyLocked(
     const active = steps.filter(
       (s) => s.action === "create" || s.action === "update" || (s.action === "replace" && redeploy.has(s.contract)),
     );
-    const { signers, accounts } = await openSigners(model, envName, run.env.accounts, active, {
+    const { signers, accounts, deployers } = await openSigners(model, envName, run.env.accounts, active, {
       vars,
       chainId: net.chainId,
       open: o.openSigner ?? createSigner,
     });
-    for (const s of steps) s.deployer.address ??= accounts[s.deployer.account] as `0x${string}` | undefined;
+    for (const s of steps)
+      s.deployer.address ??= (deployers[s.deployer.account] ?? accounts[s.deployer.account]) as `0x${string}` | undefined;
     if (!active.length && !steps.some((s) => s.action === "remove")) continue;
     o.onEvent?.({ type: "network-start", network: net.name, ops: active.length });
     const rpc = new Rpc(rpcUrl(net.name, network, vars), { batchLimit: network.rpc.batchLimit, label: `network "${net.name}"` });
