@@ -35,8 +35,21 @@ export type ExecOptions = {
   onEvent?: (e: ExecEvent) => void;
 };
 
-/** A tx signed and journaled, not yet mined: every signed version of it (fee bumps) is kept. */
-export type Flight = { op: Op; built: BuiltTx; intent: IntentEvent; txs: TxSignedEvent[]; fees: Fees; sentAt: number; gasLimit: bigint };
+/** A tx signed and journaled, not yet deep enough: every signed version of it (fee bumps) is kept. */
+export type Flight = {
+  op: Op;
+  built: BuiltTx;
+  intent: IntentEvent;
+  txs: TxSignedEvent[];
+  fees: Fees;
+  sentAt: number;
+  gasLimit: bigint;
+  /**
+   * A receipt was seen at the last poll that answered (mined, waiting for `confirmations`): never stuck,
+   * never replaced, whatever the pool says. Cleared when every hash answers "no receipt" (a reorg).
+   */
+  mined?: boolean;
+};
 
 /** What one execution shares between its waves, receipt polls and replacements. */
 export type ExecContext = {

@@ -12,7 +12,7 @@ import type { StateStore } from "../state/store.js";
 import type { JournalEvent } from "./events.js";
 import type { ExecEvent } from "./executor.js";
 import { parseDuration } from "./fees.js";
-import { ApplyInterruptedError, ExecInterrupted, type Remaining } from "./interrupt.js";
+import { ApplyInterruptedError, ExecInterrupted, LeaseLostError, type Remaining } from "./interrupt.js";
 import { finishCommand } from "./interrupted.js";
 import { Journal } from "./journal.js";
 import { acquireLock, type LockInfo, type StaleReason } from "./lock.js";
@@ -90,23 +90,28 @@ async function openSigners(
   known: Record<string, string>,
   active: Plan["networks"][number]["steps"],
   o: { vars: Record<string, string | undefined>; chainId: number; open: OpenSigner },
-): Promise<{ signers: SignerPool; accounts: Record<string, string> }> {
+): Promise<{ signers: SignerPool; accounts: Record<string, string>; deployers: Record<string, string> }> {
   const signers = new SignerPool();
   const accounts: Record<string, string> = { ...known };
-  const deployers = new Set(active.map((s) => s.deployer.account));
+  // Who each account signs as: a step's deployer (a keystore's is known once it is open here).
+  const deployers: Record<string, string> = {};
+  const deploying = new Set(active.map((s) => s.deployer.account));
   for (const account of Object.keys(model.accounts)) {
     const spec = signerSpecOf(model, envName, account);
     if (!spec) continue;
     const open = () => o.open(spec, { env: o.vars, chainId: o.chainId, repoDir: model.dir, account });
     const address = signerAddress(spec, o.vars);
-    if (address) signers.lazy(address, open);
-    else if (deployers.has(account)) {
+    if (address) {
+      signers.lazy(address, open);
+      deployers[account] = address;
+    } else if (deploying.has(account)) {
       const signer = await open();
       signers.add(signer);
       accounts[account] ??= signer.address;
+      deployers[account] = signer.address;
     }
   }
-  return { signers, accounts };
+  return { signers, accounts, deployers };
 }
 
 /** A step of the plan apply left undone, and why: it never counts as applied. */
@@ -137,7 +142,7 @@ export async function applyEnvironment(model: Model, envName: string, o: ApplyOp
   try {
     // A lease lost meanwhile (unlocked, or taken over by an apply that saw it expired) stops the run like a signal.
     const signal = o.signal ? AbortSignal.any([o.signal, lock.lost]) : lock.lost;
-    return await applyLocked(model, envName, { ...o, signal }, o.vars, o.store.db);
+    return await applyLocked(model, envName, { ...o, signal }, o.vars, o.store.db, { lease: lock.lost, caller: o.signal });
   } finally {
     await lock.release();
   }
@@ -149,6 +154,8 @@ async function applyLocked(
   o: ApplyOptions,
   vars: Record<string, string | undefined>,
   db: StateStore["db"],
+  /** What `o.signal` combines: the lease lost, and the caller's own signal. */
+  stops: { lease: AbortSignal; caller?: AbortSignal },
 ): Promise<ApplyResult> {
   const run: PlanRun = await planEnvironment(model, envName, { vars, compile: { onEvent: o.onEvent } });
   const plan = run.plan;
@@ -161,8 +168,12 @@ async function applyLocked(
       });
     }
   }
+  const finish = o.finishCommand ?? finishCommand(envName);
+  // The caller's signal wins: a Ctrl-C is an interruption even if the lease went too.
   const stopped = (remaining: Remaining[]) =>
-    new ApplyInterruptedError(String(o.signal?.reason ?? "a signal"), envName, remaining, o.finishCommand ?? finishCommand(envName));
+    stops.lease.aborted && !stops.caller?.aborted
+      ? new LeaseLostError(envName, remaining, finish)
+      : new ApplyInterruptedError(String(o.signal?.reason ?? "a signal"), envName, remaining, finish);
   const notStarted = (names: string[]): Remaining[] => names.map((network) => ({ network, inFlight: [], notSent: [] }));
   // Compiling and reading the chain can take a while: a signal meanwhile stops before anything is sent.
   if (o.signal?.aborted) throw stopped(notStarted(plan.networks.map((n) => n.name)));
@@ -219,12 +230,13 @@ async function applyLocked(
     const active = steps.filter(
       (s) => s.action === "create" || s.action === "update" || (s.action === "replace" && redeploy.has(s.contract)),
     );
-    const { signers, accounts } = await openSigners(model, envName, run.env.accounts, active, {
+    const { signers, accounts, deployers } = await openSigners(model, envName, run.env.accounts, active, {
       vars,
       chainId: net.chainId,
       open: o.openSigner ?? createSigner,
     });
-    for (const s of steps) s.deployer.address ??= accounts[s.deployer.account] as `0x${string}` | undefined;
+    for (const s of steps)
+      s.deployer.address ??= (deployers[s.deployer.account] ?? accounts[s.deployer.account]) as `0x${string}` | undefined;
     if (!active.length && !steps.some((s) => s.action === "remove")) continue;
     o.onEvent?.({ type: "network-start", network: net.name, ops: active.length });
     const rpc = new Rpc(rpcUrl(net.name, network, vars), { batchLimit: network.rpc.batchLimit, label: `network "${net.name}"` });

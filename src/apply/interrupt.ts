@@ -20,6 +20,9 @@ export class ExecInterrupted extends Error {
   }
 }
 
+/** What an apply that stopped says: its message and what to do next. */
+type StopWords = { message: string; hint: string };
+
 /**
  * The apply stopped on a signal (SIGINT, SIGTERM): nothing more was sent, what was in flight is in
  * the journal, and the lock is released by the time the caller sees this. `finish` resumes it.
@@ -31,14 +34,34 @@ export class ApplyInterruptedError extends BaseError {
     readonly environment: string,
     readonly remaining: Remaining[],
     readonly finish: string,
-  ) {
-    const sent = remaining.some((r) => r.done || r.inFlight.length);
-    super(`apply of ${environment} interrupted by ${signal}: ${sent ? "no new transaction was sent after it" : "nothing was sent"}`, {
-      metaMessages: remaining.flatMap(describe),
+    words: StopWords = {
+      message: `apply of ${environment} interrupted by ${signal}: ${anySent(remaining) ? "no new transaction was sent after it" : "nothing was sent"}`,
       hint: `Every transaction sent is in the journal and the lock is released. To finish: ${finish}`,
+    },
+  ) {
+    super(words.message, { metaMessages: remaining.flatMap(describe), hint: words.hint });
+  }
+}
+
+/**
+ * The apply's lease was gone at a renewal (its row deleted by `w3o unlock`, or taken over by another apply
+ * that saw it expire), so it stopped as on a signal. Unlike a signal, another run may now hold the
+ * environment: the hint says to let that one finish first, and never says the lock was released.
+ */
+export class LeaseLostError extends ApplyInterruptedError {
+  override name = "LeaseLostError";
+  constructor(environment: string, remaining: Remaining[], finish: string) {
+    super("a lost lease", environment, remaining, finish, {
+      message: `apply of ${environment} stopped: it lost its lock, ${anySent(remaining) ? "no new transaction was sent after that" : "nothing was sent"}`,
+      hint:
+        `Another apply took the lock over (this run's lease had lapsed: a stalled process or database), or someone ran w3o unlock --env ${environment}. ` +
+        `Every transaction this run sent is in the journal. Do not start another apply while that run may still be sending: ` +
+        `wait for it to finish (a new apply says who holds the lock), then run: ${finish}`,
     });
   }
 }
+
+const anySent = (remaining: Remaining[]) => remaining.some((r) => r.done || r.inFlight.length);
 
 function describe(r: Remaining): string[] {
   if (r.done === undefined) return [`${r.network}: not started`];

@@ -35,9 +35,13 @@ export async function pollReceipts(x: ExecContext): Promise<boolean> {
   const reverted: { f: Flight; r: RawReceipt }[] = [];
   // How deep each op still in flight is, for what apply says it waits for (waits.ts).
   const depth = new Map<string, { confirmations: number; hash: string }>();
+  // Per flight: whether every one of its hashes was answered "no receipt".
+  const unmined = new Map<Flight, boolean>();
   hashes.forEach(({ f, hash }, i) => {
     const r = res[i];
+    unmined.set(f, (unmined.get(f) ?? true) && r?.ok === true && r.result === null);
     if (!r?.ok || !r.result || !inFlight.has(f.op.id)) return;
+    f.mined = true;
     const deep = head - Number(BigInt(r.result.blockNumber)) + 1;
     if (deep < o.confirmations) {
       if (deep > (depth.get(f.op.id)?.confirmations ?? -1)) depth.set(f.op.id, { confirmations: Math.max(0, deep), hash });
@@ -53,6 +57,8 @@ export async function pollReceipts(x: ExecContext): Promise<boolean> {
       emit({ type: "op-done", op: f.op.id, hash, address, block: ev.blockNumber });
     } else reverted.push({ f, r: r.result });
   });
+  // Every hash answered "no receipt": a reorg took it out of its block, it may be stuck again.
+  for (const [f, none] of unmined) if (none) f.mined = false;
   // Replay each reverted tx at its block, all in one batch, for the revert data receipts do not carry.
   const replays = await o.rpc.batch(
     reverted.map(({ f, r }) => ({
@@ -82,6 +88,8 @@ export async function pollReceipts(x: ExecContext): Promise<boolean> {
 export async function replaceStuck({ o, inFlight, results, emit, secrets }: ExecContext, { all = false } = {}): Promise<void> {
   const now = Date.now();
   for (const f of inFlight.values()) {
+    // Mined and waiting for confirmations: a replacement could only be refused (nonce too low), after being journaled.
+    if (f.mined) continue;
     if (!all && now - f.sentAt < o.gas.stuckAfterMs) continue;
     let next = bumpFees(f.fees, o.gas.bumpPercent, o.gas.maxFeeGwei);
     // Up to 3 tries: "underpriced" means the node wants a bigger bump than ours; bump again.

@@ -1,6 +1,7 @@
-import { AbiCoder, getAddress, getCreateAddress, Interface, type InterfaceAbi } from "ethers";
+import { AbiCoder, getCreateAddress, Interface, type InterfaceAbi } from "ethers";
 import type { Rpc } from "../chains/evm/client.js";
 import { proxyArtifact } from "../chains/evm/create2.js";
+import { type CodeBasis, type Compared, compareRecorded, type ExpectedState } from "../chains/evm/drift.js";
 import { snapshotNetwork } from "../chains/evm/snapshot.js";
 import type { Artifact, CompiledRepo } from "../compile/types.js";
 import type { Contract } from "../config/model.js";
@@ -28,10 +29,11 @@ export type Verification = { contract: string; ok: boolean; checks: string[]; pr
 export const proxyAdminOf = (proxy: string) => getCreateAddress({ from: proxy, nonce: 1 });
 
 /**
- * Post-deploy checks in one batch (plan's snapshot reader) plus one, sent alongside, for the `expect` calls:
- * live runtime code equals the compiled code (metadata stripped, immutables zeroed on both
- * sides), proxy implementation slot, initializer ran, owner and ProxyAdmin owner as declared,
- * roles granted, view calls returning what the repo says.
+ * Post-deploy checks in one batch (plan's snapshot reader) plus one, sent alongside, for the `expect` calls,
+ * compared by plan's comparison (chains/evm/drift.ts) with what was just deployed: live runtime code equals
+ * the compiled code (metadata stripped, immutables zeroed on both sides), proxy implementation and admin
+ * slots, initializer ran, owner and ProxyAdmin owner as declared, roles granted, and view calls returning
+ * what the repo says.
  */
 export async function verifyDeployed(
   rpc: Rpc,
@@ -72,40 +74,11 @@ export async function verifyDeployed(
 
   return expectations.map((e) => {
     const live = snap.contracts[e.contract]!;
-    const art = artifacts.contracts[e.contract] as Artifact;
     const checks: string[] = [];
     const problems: string[] = [];
-    const check = (ok: boolean, good: string, bad: string) => (ok ? checks.push(good) : problems.push(bad));
-    const codeArt = codeArtifact(artifacts, e) as Artifact;
-    check(
-      live.strippedHash !== null && live.strippedHash === codeArt.codeHash,
-      "runtime code matches the compiled code",
-      live.codeHash === null ? `no code at ${e.address}` : `runtime code at ${e.address} is not the compiled ${codeArt.name}`,
-    );
-    if (e.implementation) {
-      check(
-        eq(live.implementation, e.implementation),
-        "proxy points at the implementation",
-        `proxy implementation slot holds ${live.implementation ?? "nothing"}, expected ${e.implementation}`,
-      );
-      check(
-        live.implementationStrippedHash != null && live.implementationStrippedHash === art.codeHash,
-        "implementation code matches the compiled code",
-        `implementation code at ${e.implementation} is not the compiled ${art.name}`,
-      );
-    }
-    if (e.initializer) check(live.initialized !== "0", "initializer was called", "the proxy was never initialized");
-    if (e.owner) check(eq(live.owner, e.owner), `owner is ${e.owner}`, `owner is ${live.owner ?? "unknown"}, expected ${e.owner}`);
-    if (e.adminOwner) {
-      check(
-        eq(live.proxyAdminOwner, e.adminOwner),
-        `ProxyAdmin owner is ${e.adminOwner}`,
-        `ProxyAdmin owner is ${live.proxyAdminOwner ?? "unknown"}, expected ${e.adminOwner}`,
-      );
-    }
-    for (const r of e.roles ?? []) {
-      const key = `${r.role}:${getAddress(r.account)}`;
-      check(live.roles?.[key] === true, `${r.role} granted to ${r.account}`, `${r.account} lacks ${r.role}`);
+    for (const c of compareRecorded(expectedState(artifacts, e), live, EXACT_BASIS)) {
+      if (c.status === "ok") checks.push(checkPassed(c));
+      else problems.push(checkFailed(c, e, codeArtifact(artifacts, e)!, artifacts.contracts[e.contract]!));
     }
     for (const [i, c] of calls.entries()) {
       if (c.e !== e) continue;
@@ -120,14 +93,84 @@ export async function verifyDeployed(
       }
       const got = AbiCoder.defaultAbiCoder().decode(c.fn.outputs, a.result);
       const value = got.length === 1 ? got[0] : [...got];
-      check(
-        same(value, c.x.returns),
-        `${c.x.call} returns ${show(c.x.returns)}`,
-        `${c.x.call} returned ${show(value)}, expected ${show(c.x.returns)}`,
-      );
+      if (same(value, c.x.returns)) checks.push(`${c.x.call} returns ${show(c.x.returns)}`);
+      else problems.push(`${c.x.call} returned ${show(value)}, expected ${show(c.x.returns)}`);
     }
     return { contract: e.contract, ok: problems.length === 0, checks, problems, live };
   });
+}
+
+/**
+ * The snapshot zeroed the compiled code's own immutables (verifyDeployed's targets), so stripped hashes
+ * always decide here: right after a deploy there is no older recorded code to be unsure about.
+ */
+const EXACT_BASIS: CodeBasis = { code: true, implementationCode: true };
+
+/** What was just deployed, in the record's shape, for the comparison plan and `w3o verify` use. */
+function expectedState(artifacts: CompiledRepo, e: Expectation): ExpectedState {
+  const roles: Record<string, string[]> = {};
+  for (const r of e.roles ?? []) roles[r.role] = [...(roles[r.role] ?? []), r.account];
+  return {
+    codeHash: codeArtifact(artifacts, e)!.codeHash,
+    ...(e.owner ? { owner: e.owner } : {}),
+    ...(e.roles?.length ? { roles } : {}),
+    ...(e.implementation
+      ? {
+          proxy: {
+            implementation: { address: e.implementation, codeHash: artifacts.contracts[e.contract]!.codeHash },
+            initializerOptional: !e.initializer,
+            ...(e.kind === "transparent" ? { admin: proxyAdminOf(e.address), adminOwner: e.adminOwner } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** A check that held, as apply lists it after a deploy. */
+function checkPassed(c: Compared): string {
+  switch (c.field) {
+    case "code":
+      return "runtime code matches the compiled code";
+    case "implementation":
+      return "proxy points at the implementation";
+    case "implementation-code":
+      return "implementation code matches the compiled code";
+    case "initialized":
+      return "initializer was called";
+    case "admin":
+      return "proxy admin is the ProxyAdmin it created";
+    case "proxy-admin-owner":
+      return `ProxyAdmin owner is ${c.recorded}`;
+    case "owner":
+      return `owner is ${c.recorded}`;
+    case "role":
+      return c.recorded ?? "role granted";
+  }
+}
+
+/**
+ * A check that failed right after apply's own transactions: what was deployed or configured differs from
+ * what was compiled or declared (not plan's "changed outside w3o?", which is about later changes).
+ */
+function checkFailed(c: Compared, e: Expectation, code: Artifact, impl: Artifact): string {
+  switch (c.field) {
+    case "code":
+      return c.live === null ? `no code at ${e.address}` : `deployed code at ${e.address} differs from the compiled code of ${code.name}`;
+    case "implementation":
+      return `proxy implementation slot holds ${c.live ?? "nothing"}, expected ${c.recorded}`;
+    case "implementation-code":
+      return `deployed implementation code at ${e.implementation} differs from the compiled code of ${impl.name}`;
+    case "initialized":
+      return "the proxy was never initialized";
+    case "admin":
+      return `proxy admin slot holds ${c.live ?? "nothing"}, expected the ProxyAdmin it created (${c.recorded})`;
+    case "proxy-admin-owner":
+      return `ProxyAdmin owner is ${c.live ?? "unknown"}, expected ${c.recorded}`;
+    case "owner":
+      return `owner is ${c.live ?? "unknown"}, expected ${c.recorded}`;
+    case "role":
+      return `not granted: ${c.recorded}`;
+  }
 }
 
 /** The compiled code expected at a contract's address: the proxy's for proxied contracts. */

@@ -102,6 +102,7 @@ export function plan(
       network,
       chainId: snap.chainId,
       known: { contracts: recordedAddresses(usable), accounts: env.accounts },
+      ...(env.deployers ? { deployers: env.deployers } : {}),
       artifacts,
     };
     const steps = declared.map((name) => {

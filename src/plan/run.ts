@@ -70,6 +70,21 @@ export function accountAddresses(model: Model, envName: string, vars: Vars): Rec
 }
 
 /**
+ * Who each account's transactions come from, as far as known without unlocking anything: its signer's
+ * address (a keystore's stays unknown until apply opens it), else, for an account without a signer,
+ * its fixed `address`. The fixed address of an account with a signer is only what references resolve to.
+ */
+export function deployerAddresses(model: Model, envName: string, vars: Vars): Record<string, Address> {
+  const out: Record<string, Address> = {};
+  for (const [name, acct] of Object.entries(model.accounts)) {
+    const spec = signerSpecOf(model, envName, name);
+    const address = spec ? signerAddress(spec, vars) : (acct.environments?.[envName]?.address ?? acct.address);
+    if (address) out[name] = address as Address;
+  }
+  return out;
+}
+
+/**
  * The addresses apply can send from in this environment: each signer's own address, never the account's
  * fixed `address` (the signer decides who signs). Undefined when one of them cannot be known before apply
  * unlocks it (a keystore, a key not in the environment): any owner might then be that account.
@@ -95,7 +110,8 @@ export async function planEnvironment(model: Model, envName: string, opts: { var
   const networks = planNetworks(model, envName);
   const accounts = accountAddresses(model, envName, vars);
   const signers = signerAddresses(model, envName, vars);
-  const env: PlanEnv = { name: envName, accounts, ...(signers ? { signers } : {}) };
+  const deployers = deployerAddresses(model, envName, vars);
+  const env: PlanEnv = { name: envName, accounts, ...(signers ? { signers } : {}), deployers };
   const [records, artifacts] = await Promise.all([readRecords(model.dir, envName, networks), compile(model, opts.compile)]);
   const active = networks.filter((n) => Object.values(model.contracts).some((c) => c.networks.includes(n)) || records[n]);
   const snaps = await Promise.all(

@@ -20,6 +20,8 @@ export type StepContext = {
   network: string;
   chainId: number;
   known: Known;
+  /** Who each account deploys as (PlanEnv.deployers); `known.accounts` when not given. */
+  deployers?: Record<string, Address>;
   artifacts: CompiledRepo;
 };
 
@@ -33,7 +35,8 @@ export function baseStep(ctx: StepContext, name: string): Omit<PlanStep, "action
   const args = resolveArgs(c.args, ctx.known);
   const init = c.proxy ? resolveArgs(c.proxy.initializer.args, ctx.known) : undefined;
   const deps = new Set([...args.contracts, ...(init?.contracts ?? [])]);
-  const deployerAddress = ctx.known.accounts[c.deployer];
+  // The signer decides who deploys, not the account's fixed address (they differ only in a repo validate warned about).
+  const deployerAddress = (ctx.deployers ?? ctx.known.accounts)[c.deployer];
   const step: Omit<PlanStep, "action" | "reasons"> = {
     id: `${ctx.network}/${name}`,
     network: ctx.network,

@@ -34,6 +34,12 @@ export type PlanEnv = {
    * as needing an owner, since it cannot tell.
    */
   signers?: Address[];
+  /**
+   * Account name → the address its transactions come from: the signer's where the account has one (absent
+   * until apply unlocks a keystore), else its fixed `address`. A fixed address never decides who deploys
+   * (docs/accounts-and-expect.md). Defaults to `accounts`.
+   */
+  deployers?: Record<string, Address>;
 };
 
 export type PlanInputs = {

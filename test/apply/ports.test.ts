@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyEnvironment } from "../../src/apply/index.js";
+import { LeaseLostError } from "../../src/apply/interrupt.js";
 import { Journal } from "../../src/apply/journal.js";
 import { readLock } from "../../src/apply/lock.js";
 import { loadModel } from "../../src/config/load.js";
@@ -76,6 +77,39 @@ describe("apply through the ports the caller passes", () => {
     const events = await new Journal(store.db, { ...key, network: "local" }).load();
     expect(events.filter((e) => e.type === "record").map((e) => e.record)).toEqual(written);
     await store.close();
+  });
+});
+
+describe("a lease lost during an apply", () => {
+  it("stops it with a LeaseLostError whose hint says another run or w3o unlock took the lock, not that it was released", async () => {
+    const dir = await fixtureCopy();
+    temps.push(dir);
+    const model = await loadModel(dir);
+    const store = await openState(path.join(dir, "..", `${path.basename(dir)}-lost.db`));
+    temps.push(store.label, `${store.label}-wal`, `${store.label}-shm`);
+    const leaseMs = 300;
+    const run = applyEnvironment(model, "dev", {
+      vars: { W3O_TEST_RPC_URL: devnet.url, W3O_TEST_DEPLOYER_KEY: devnet.accounts[2]!.privateKey },
+      store,
+      records: { write: async () => "memory:unused" },
+      leaseMs,
+      finishCommand: "w3o apply --env dev",
+      // What `w3o unlock` does, while this run waits for its confirmation; the next renewal finds the row gone.
+      confirm: async () => {
+        await store.db.deleteFrom("locks").execute();
+        await sleep(leaseMs);
+        return true;
+      },
+    });
+    const e = await run.catch((x: unknown) => x);
+    await store.close();
+    expect(e).toBeInstanceOf(LeaseLostError);
+    const lost = e as LeaseLostError;
+    expect(lost.name).toBe("LeaseLostError");
+    expect(lost.shortMessage).toBe("apply of dev stopped: it lost its lock, nothing was sent");
+    expect(lost.hint).toMatch(/Another apply took the lock over .* or someone ran w3o unlock --env dev/);
+    expect(lost.hint).toMatch(/wait for it to finish .* then run: w3o apply --env dev$/);
+    expect(lost.hint).not.toMatch(/released/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { parseUnits } from "ethers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ProgressEvent } from "../../src/apply/progressEvents.js";
@@ -145,6 +146,37 @@ describe("confirmations", () => {
       // Polled every 10 ms for about two blocks: each event is a change from the one before.
       for (let i = 1; i < waiting.length; i++) expect(waiting[i]).not.toEqual(waiting[i - 1]);
       expect(waiting.length).toBeLessThanOrEqual(6);
+    } finally {
+      await rpc.call("evm_setIntervalMining", [0]);
+      await rpc.call("evm_setAutomine", [true]);
+    }
+  });
+});
+
+describe("a mined transaction not yet deep enough", () => {
+  it("is never taken for stuck: one tx-signed per op in the journal, no replacement", async () => {
+    const dir = await repo("    confirmations: 3");
+    await rpc.call("evm_setAutomine", [false]);
+    await rpc.call("evm_setIntervalMining", [1]);
+    try {
+      // Mined, then about two blocks (seconds) with an empty pool: the devnet's wedge check looks at it meanwhile.
+      const run = await w3o(["apply", dir, "--env", "dev", "--yes", "--json"], env(6));
+      expect(run.code, run.stderr).toBe(0);
+      expect(lines(run.stdout).filter((e) => e.type === "op-replaced")).toEqual([]);
+      const db = new Database(path.join(dir, ".w3o/state.db"), { readonly: true });
+      try {
+        const signed = db.prepare("SELECT step, COUNT(*) AS n FROM journal WHERE type = 'tx-signed' GROUP BY step ORDER BY step").all() as {
+          step: string;
+          n: number;
+        }[];
+        const ops = lines(run.stdout)
+          .filter((e) => e.type === "op-sent")
+          .map((e) => e.op as string);
+        expect(signed.map((r) => r.step)).toEqual([...new Set(ops)].sort());
+        expect(signed.map((r) => r.n)).toEqual(signed.map(() => 1));
+      } finally {
+        db.close();
+      }
     } finally {
       await rpc.call("evm_setIntervalMining", [0]);
       await rpc.call("evm_setAutomine", [true]);

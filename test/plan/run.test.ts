@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Model } from "../../src/config/model.js";
 import { devAccounts } from "../../src/devnet/index.js";
-import { accountAddresses, signerAddresses } from "../../src/plan/run.js";
+import { accountAddresses, deployerAddresses, signerAddresses } from "../../src/plan/run.js";
 
 const dev = devAccounts(4);
 const FIXED = "0x000000000000000000000000000000000000dEaD";
@@ -22,5 +22,15 @@ describe("account and signer addresses (docs/accounts-and-expect.md)", () => {
     expect(signerAddresses(m, "dev", {})).toEqual([dev[0]!.address]);
     // A fixed address is not who signs: with a keystore signer, plan cannot tell who apply sends from.
     expect(signerAddresses(m, "prod", {})).toBeUndefined();
+  });
+
+  it("who deploys is the signer's address; a fixed address only for an account without a signer", () => {
+    const m = model({
+      ops: { address: FIXED, signer: { devnet: 3 }, environments: { prod: { signer: { keystore: "k.json", password: { env: "P" } } } } },
+      safe: { address: FIXED },
+    });
+    expect(deployerAddresses(m, "dev", {})).toEqual({ ops: dev[3]!.address, safe: FIXED });
+    // A keystore's address is known once apply opens it: plan does not take the fixed one meanwhile.
+    expect(deployerAddresses(m, "prod", {})).toEqual({ safe: FIXED });
   });
 });

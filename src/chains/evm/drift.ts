@@ -37,11 +37,24 @@ function compareCode(
 }
 
 /**
+ * What the chain should hold for one contract: a record entry (plan, `w3o verify`), or what apply has
+ * just deployed and configured (its post-deploy checks), in the record's shape.
+ */
+export type ExpectedState = Pick<RecordedContract, "codeHash" | "runtimeCodeHash" | "owner" | "roles"> & {
+  proxy?: Pick<NonNullable<RecordedContract["proxy"]>, "admin" | "adminOwner"> & {
+    implementation: { address: string; codeHash: string; runtimeCodeHash?: string };
+    /** A proxy apply deployed without an initializer: its `_initialized` is not looked at. */
+    initializerOptional?: boolean;
+  };
+};
+
+/**
  * Live vs record, everything the snapshot read of one recorded contract: its code, a proxy's implementation
  * (address and code), initializer, EIP-1967 admin and ProxyAdmin owner, owner() and the recorded roles.
- * The one comparison behind plan's drift, and `w3o verify`'s contract checks.
+ * The one comparison behind plan's drift, `w3o verify`'s contract checks and apply's post-deploy checks
+ * (which pass what was just deployed, and say what differs in their own words: apply/verify.ts).
  */
-export function compareRecorded(rec: RecordedContract, live: LiveContract, basis: CodeBasis): Compared[] {
+export function compareRecorded(rec: ExpectedState, live: LiveContract, basis: CodeBasis): Compared[] {
   // Nothing at the address: every other answer is about nothing.
   if (live.codeHash === null) return [{ field: "code", status: "drift", recorded: rec.codeHash, live: null }];
   const out = [compareCode("code", live, rec, basis.code)];
@@ -54,12 +67,13 @@ export function compareRecorded(rec: RecordedContract, live: LiveContract, basis
       const now = { codeHash: live.implementationCodeHash ?? null, strippedHash: live.implementationStrippedHash ?? null };
       out.push(compareCode("implementation-code", now, impl, basis.implementationCode));
     }
-    out.push({
-      field: "initialized",
-      status: live.initialized === "0" ? "drift" : "ok",
-      recorded: "initialized",
-      live: live.initialized === "0" ? "never initialized" : "initialized",
-    });
+    if (!rec.proxy.initializerOptional)
+      out.push({
+        field: "initialized",
+        status: live.initialized === "0" ? "drift" : "ok",
+        recorded: "initialized",
+        live: live.initialized === "0" ? "never initialized" : "initialized",
+      });
     if (rec.proxy.admin) check("admin", same(live.admin, rec.proxy.admin), rec.proxy.admin, live.admin);
     if (rec.proxy.adminOwner && live.proxyAdminOwner !== undefined) {
       check("proxy-admin-owner", same(live.proxyAdminOwner, rec.proxy.adminOwner), rec.proxy.adminOwner, live.proxyAdminOwner);
