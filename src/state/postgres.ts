@@ -3,9 +3,6 @@ import pg from "pg";
 import { redactUrl } from "../errors/redact.js";
 import { openStore, StateError, type StateStore } from "./store.js";
 
-/** A state location that names a PostgreSQL database rather than a SQLite file. */
-export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
-
 /**
  * Opens the state store in a PostgreSQL database and brings its schema up to date: the store several
  * replicas of the app (or applies on several machines) share, so that a lease or a delivery is taken
