@@ -85,14 +85,15 @@ export type LockOptions = {
  * Takes the lease of (project, environment) and renews it every third of its length until
  * released. The primary key makes taking it atomic across processes sharing the database: of two
  * applies, exactly one insert succeeds. A held lease is taken over only from a holder known dead
- * (staleReason), and the caller is told whose it was. Of two applies taking over the same dead
- * lease, the delete matches only that very row (run, pid, since and expiry), so exactly one insert
- * still succeeds, and a holder that renews meanwhile keeps it.
+ * (staleReason), and the caller is told whose it was. Taking over is one statement, an upsert that
+ * replaces only that very row (run, pid, since and expiry): of two applies taking over the same dead
+ * lease exactly one replaces it and is told so, and a holder that renews meanwhile keeps it. (A
+ * delete then an insert would let a third apply slip in between, holding the lease without knowing
+ * it took one over.)
  */
 export async function acquireLock(db: Kysely<StateDb>, key: Key, command: string, o: LockOptions = {}): Promise<Lock> {
   const leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
   const runId = o.runId ?? randomUUID();
-  let tookOver: Lock["tookOver"];
   for (;;) {
     const now = Date.now();
     const info: LockInfo = {
@@ -109,13 +110,13 @@ export async function acquireLock(db: Kysely<StateDb>, key: Key, command: string
       .values(toRow(info))
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
-    if (Number(res.numInsertedOrUpdatedRows ?? 0n) > 0) return holdLease(db, info, leaseMs, tookOver, o.onRenewError);
+    if (Number(res.numInsertedOrUpdatedRows ?? 0n) > 0) return holdLease(db, info, leaseMs, undefined, o.onRenewError);
     const held = await readLock(db, key);
     if (!held) continue; // released between our insert and our read
     const reason = staleReason(held);
     if (!reason) throw new LockHeldError(held);
-    await deleteExact(db, held);
-    tookOver = { lock: held, reason };
+    if (await replaceExact(db, held, info)) return holdLease(db, info, leaseMs, { lock: held, reason }, o.onRenewError);
+    // Another apply took it over, or its holder renewed it, since we read it: look again.
   }
 }
 
@@ -162,22 +163,31 @@ const toRow = (l: LockInfo) => ({
   expires: l.expires ?? null,
 });
 
-/** This very lease: its key, run, pid and acquisition time (and, with `expiry`, its expiry as last seen). */
-const sameLease =
-  (l: LockInfo, expiry = false) =>
-  (eb: ExpressionBuilder<StateDb, "locks">) =>
-    eb.and({
-      project: l.project,
-      environment: l.environment,
-      run_id: l.runId,
-      pid: l.pid,
-      since: l.since,
-      ...(expiry ? { expires: l.expires ?? null } : {}),
-    });
+/** This very lease: its key, run, pid and acquisition time. */
+const sameLease = (l: LockInfo) => (eb: ExpressionBuilder<StateDb, "locks">) =>
+  eb.and({ project: l.project, environment: l.environment, run_id: l.runId, pid: l.pid, since: l.since });
 
-/** Deletes this very lease row as last seen (a renewal meanwhile keeps it), and nothing else. */
-async function deleteExact(db: Kysely<StateDb>, l: LockInfo): Promise<void> {
-  await db.deleteFrom("locks").where(sameLease(l, true)).execute();
+/** Replaces this very lease row as last seen with `next`, and nothing else (a renewal meanwhile keeps it); whether it did. */
+async function replaceExact(db: Kysely<StateDb>, seen: LockInfo, next: LockInfo): Promise<boolean> {
+  const { project: _p, environment: _e, ...update } = toRow(next);
+  const res = await db
+    .insertInto("locks")
+    .values(toRow(next))
+    .onConflict((oc) =>
+      oc
+        .columns(["project", "environment"])
+        .doUpdateSet(update)
+        .where((eb) =>
+          eb.and({
+            "locks.run_id": seen.runId,
+            "locks.pid": seen.pid,
+            "locks.since": seen.since,
+            "locks.expires": seen.expires ?? null,
+          }),
+        ),
+    )
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
 export async function readLock(db: Kysely<StateDb>, key: Key): Promise<LockInfo | undefined> {

@@ -1,4 +1,7 @@
-import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, PostgresAdapter, sql } from "kysely";
+
+/** The one place migrations tell the dialects apart: where SQLite and PostgreSQL have no common SQL. */
+const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Migrations live in code, not in files found at run time: the CLI is bundled into one file by
@@ -10,7 +13,8 @@ export const migrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable("journal")
-        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        // SQLite's rowid alias, PostgreSQL's sequence: both give ids in insertion order.
+        .addColumn("id", isPostgres(db) ? "serial" : "integer", (c) => (isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement()))
         .addColumn("project", "text", (c) => c.notNull())
         .addColumn("environment", "text", (c) => c.notNull())
         .addColumn("network", "text", (c) => c.notNull())
@@ -31,6 +35,19 @@ export const migrations: Record<string, Migration> = {
         .addPrimaryKeyConstraint("locks_pk", ["project", "environment"])
         .execute();
       // The journal is append-only: the database itself refuses edits, not just our code.
+      if (isPostgres(db)) {
+        await sql`CREATE FUNCTION journal_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the journal is append-only'; END $$`.execute(
+          db,
+        );
+        await sql`CREATE TRIGGER journal_no_update_or_delete BEFORE UPDATE OR DELETE ON journal FOR EACH ROW EXECUTE FUNCTION journal_append_only()`.execute(
+          db,
+        );
+        // TRUNCATE fires no row trigger: refuse it too (SQLite has no TRUNCATE).
+        await sql`CREATE TRIGGER journal_no_truncate BEFORE TRUNCATE ON journal FOR EACH STATEMENT EXECUTE FUNCTION journal_append_only()`.execute(
+          db,
+        );
+        return;
+      }
       await sql`CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END`.execute(
         db,
       );

@@ -19,12 +19,20 @@ export type StateStore = {
   close(): Promise<void>;
 };
 
-/** Opens a store over any kysely dialect and brings its schema up to date (in-code migrations). */
-export async function openStore(dialect: Dialect, label: string): Promise<StateStore> {
+/**
+ * Opens a store over any kysely dialect and brings its schema up to date (in-code migrations);
+ * with `readOnly`, leaves the schema as it is (readers tolerate an older one).
+ */
+export async function openStore(dialect: Dialect, label: string, o: { readOnly?: boolean } = {}): Promise<StateStore> {
   const db = new Kysely<StateDb>({ dialect });
   const store = { db, label, close: () => db.destroy() };
-  if (await upToDate(db)) return store;
-  const { error, results } = await new Migrator({ db, provider: inCodeMigrations }).migrateToLatest();
+  if (o.readOnly || (await upToDate(db))) return store;
+  let { error, results } = await migrate(db);
+  // Two processes migrating a new shared database at once: the migrator's own tables are created
+  // outside its lock, so the loser's CREATE may fail; by then the winner holds the lock, and a second
+  // try waits for it and finds the work done.
+  if (error && (await upToDate(db))) error = undefined;
+  else if (error) ({ error, results } = await migrate(db));
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === "Error")?.migrationName;
@@ -32,6 +40,8 @@ export async function openStore(dialect: Dialect, label: string): Promise<StateS
   }
   return store;
 }
+
+const migrate = (db: Kysely<StateDb>) => new Migrator({ db, provider: inCodeMigrations }).migrateToLatest();
 
 /**
  * Every in-code migration already applied: the case of every run after the first, answered by one

@@ -5,6 +5,7 @@ import type { Plan } from "../../plan/types.js";
 import { EXIT, UsageError } from "../exitCodes.js";
 import { catchInterrupts, signalExitCode } from "../interrupt.js";
 import { err, out } from "../output.js";
+import { STATE_OPTION_HELP } from "../stateOption.js";
 
 type Opts = { env: string; plan?: string; yes?: boolean; json?: boolean; state?: string; redeploy?: string; maxInFlight?: string };
 
@@ -19,7 +20,7 @@ export function register(program: Command): void {
     .option("--plan <file>", "apply only if this plan (from w3o plan --out) is still current; it counts as approval")
     .option("-y, --yes", "do not ask for confirmation")
     .option("--json", "print machine-readable events, one JSON object per line")
-    .option("--state <file>", "state database (journal and locks); default <repo>/.w3o/state.db")
+    .option("--state <file|url>", `${STATE_OPTION_HELP}; holds the journal and the locks`)
     .option("--redeploy <contracts>", "comma-separated contracts to deploy anew, discarding what the journal or record has for them")
     .option("--max-in-flight <n>", "bound on transactions sent and not yet mined")
     .action(async (dir: string, opts: Opts) => {
@@ -39,7 +40,7 @@ export function register(program: Command): void {
         import("../progress.js"),
         import("../../apply/interrupt.js"),
         import("../../apply/interrupted.js"),
-        import("../../state/db.js"),
+        import("../stateStore.js"),
         import("../../state/records.js"),
         import("../crashHook.js"),
         import("../../report/apply.js"),
@@ -60,9 +61,10 @@ export function register(program: Command): void {
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean);
-      const store = await state.openState(opts.state ?? state.defaultStatePath(model.dir));
+      const where = state.stateLocation(opts.state, model.dir);
+      const store = await state.openStateAt(where.location);
       const interrupts = catchInterrupts((l) => process.stderr.write(`\n${err.yellow("!")} ${l}\n`));
-      const finish = `${finishCommand(opts.env, dir)}${opts.state ? ` --state ${opts.state}` : ""}`;
+      const finish = `${finishCommand(opts.env, dir)}${where.shown ? ` --state ${where.shown}` : ""}`;
       const result = await applyEnvironment(model, opts.env, {
         vars: process.env,
         store,

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { EXIT, UsageError } from "../exitCodes.js";
 import { out, printJson } from "../output.js";
+import { STATE_OPTION_HELP } from "../stateOption.js";
 
 export function register(program: Command): void {
   program
@@ -12,7 +13,7 @@ export function register(program: Command): void {
     .requiredOption("-e, --env <environment>", "environment to plan (from w3o.yaml environments)")
     .option("--json", "print the plan as JSON")
     .option("--out <file>", "also write the plan as JSON to this file (for w3o apply --plan)")
-    .option("--state <file>", "state database, read to find an interrupted apply; default <repo>/.w3o/state.db")
+    .option("--state <file|url>", `${STATE_OPTION_HELP}; read to find an interrupted apply`)
     .action(async (dir: string, opts: { env: string; json?: boolean; out?: string; state?: string }) => {
       const [{ loadModel }, { planEnvironment }, { renderPlan }, { markInterrupted }, { interruptedApply }] = await Promise.all([
         import("../../config/load.js"),

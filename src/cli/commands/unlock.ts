@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { out } from "../output.js";
+import { STATE_OPTION_HELP } from "../stateOption.js";
 
 export function register(program: Command): void {
   program
@@ -7,15 +8,15 @@ export function register(program: Command): void {
     .description("Release the apply lock of an environment, e.g. after a crashed apply. Check that no apply is running first.")
     .argument("[dir]", "infra repo (folder with w3o.yaml)", ".")
     .requiredOption("-e, --env <environment>", "environment to unlock")
-    .option("--state <file>", "state database; default <repo>/.w3o/state.db")
+    .option("--state <file|url>", STATE_OPTION_HELP)
     .action(async (dir: string, opts: { env: string; state?: string }) => {
-      const [{ loadModel }, { releaseLock }, { defaultStatePath, openState }] = await Promise.all([
+      const [{ loadModel }, { releaseLock }, { openStateAt, stateLocation }] = await Promise.all([
         import("../../config/load.js"),
         import("../../apply/lock.js"),
-        import("../../state/db.js"),
+        import("../stateStore.js"),
       ]);
       const model = await loadModel(dir);
-      const state = await openState(opts.state ?? defaultStatePath(model.dir));
+      const state = await openStateAt(stateLocation(opts.state, model.dir).location);
       try {
         const held = await releaseLock(state.db, { project: model.project, environment: opts.env });
         process.stdout.write(

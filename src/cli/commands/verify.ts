@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { EXIT } from "../exitCodes.js";
 import { out, printJson } from "../output.js";
+import { STATE_OPTION_HELP } from "../stateOption.js";
 
 export function register(program: Command): void {
   program
@@ -11,7 +12,7 @@ export function register(program: Command): void {
     .requiredOption("-e, --env <env>", "environment to verify")
     .option("--json", "print the report as JSON")
     .option("--metrics-file <file>", "also write the results as Prometheus metrics (textfile collector format)")
-    .option("--state <file>", "state database, read to find an interrupted apply; default <repo>/.w3o/state.db")
+    .option("--state <file|url>", `${STATE_OPTION_HELP}; read to find an interrupted apply`)
     .action(async (dir: string, opts: { env: string; json?: boolean; metricsFile?: string; state?: string }) => {
       const [{ loadModel }, { verify }, { reportMetrics }, { interruptedApply }, { verifyText }] = await Promise.all([
         import("../../config/load.js"),
