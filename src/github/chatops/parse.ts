@@ -21,6 +21,12 @@ export const commandSchema = z.discriminatedUnion("name", [
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
+/** The environment a command names, if it takes one and was given one. */
+export const commandEnv = (c: Command): string | undefined => ("env" in c ? c.env : undefined);
+
+/** The command as a reader would type it after the prefix: `apply prod`. */
+export const commandText = (c: Command): string => [c.name, commandEnv(c)].filter(Boolean).join(" ");
+
 export type ParseResult =
   /** No line starts with the prefix outside code and quotes: the comment is not for w3o. */
   | { kind: "none" }
@@ -88,12 +94,12 @@ export type EnvironmentCheck = { ok: true } | { ok: false; message: string };
 
 /** Whether the command's environment is one of the repo's; if not, the list (and the nearest, if close). */
 export function checkEnvironment(command: Command, environments: readonly string[]): EnvironmentCheck {
-  if (!("env" in command) || command.env === undefined) return { ok: true };
-  if (environments.includes(command.env)) return { ok: true };
+  const env = commandEnv(command);
+  if (env === undefined || environments.includes(env)) return { ok: true };
   const list = environments.length ? environments.map((e) => `\`${e}\``).join(", ") : "none";
-  const near = environments.length ? closest(command.env, [...environments]) : undefined;
-  const guess = near && distance(command.env, near) <= TYPO_DISTANCE ? ` Did you mean \`${near}\`?` : "";
-  return { ok: false, message: `There is no environment \`${command.env}\` in w3o.yaml.${guess} Environments: ${list}.` };
+  const near = environments.length ? closest(env, [...environments]) : undefined;
+  const guess = near && distance(env, near) <= TYPO_DISTANCE ? ` Did you mean \`${near}\`?` : "";
+  return { ok: false, message: `There is no environment \`${env}\` in w3o.yaml.${guess} Environments: ${list}.` };
 }
 
 const USAGE: Record<CommandName, string> = {
