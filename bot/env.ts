@@ -20,6 +20,8 @@ export type BotOptions = {
   gitUrl: string;
   /** Overrides `<app-slug>[bot]` read from GET /app. */
   botLogin?: string;
+  /** What starts a chat-ops command in a PR comment (default `/w3o`). */
+  commandPrefix?: string;
 };
 
 const list = (v: string | undefined) =>
@@ -51,6 +53,7 @@ export function botOptionsFromEnv(env: Env, cwd = process.cwd()): BotOptions {
     workspaceDir: path.resolve(cwd, env.W3O_WORKSPACE_DIR || ".w3o/bot-workspace"),
     gitUrl: env.W3O_GIT_URL || ghe,
     ...(env.W3O_BOT_LOGIN ? { botLogin: env.W3O_BOT_LOGIN } : {}),
+    ...(env.W3O_COMMAND_PREFIX?.trim() ? { commandPrefix: env.W3O_COMMAND_PREFIX.trim() } : {}),
   };
 }
 

@@ -1,5 +1,8 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
+import { appChatOps } from "../src/github/app/chatops.js";
 import { type AppPull, reviewPullForApp } from "../src/github/app/review.js";
+import { handleComment } from "../src/github/chatops/handle.js";
+import { parseComment } from "../src/github/chatops/parse.js";
 import type { GitHubClient } from "../src/github/client.js";
 import { guardOutgoing } from "../src/github/outgoing.js";
 import { createWorkspace } from "../src/github/workspace.js";
@@ -29,28 +32,34 @@ export function w3oApp(opts: BotOptions, store?: Promise<StateStore>): Applicati
       return slug;
     };
 
-    async function review(context: Context, pull: AppPull): Promise<void> {
+    /** The delivery claimed once and the installation's client guarded; undefined when the event is not ours. */
+    async function prepare(context: Context) {
       const { repository } = context.payload as { repository: { full_name: string; default_branch: string } };
-      if (!allowed(opts.repos, repository.full_name)) return;
+      if (!allowed(opts.repos, repository.full_name)) return undefined;
       if (!(await claimDelivery(await state, context.id, context.name))) {
         context.log.info({ delivery: context.id }, "delivery already handled");
-        return;
+        return undefined;
       }
       const { token } = (await context.octokit.auth({ type: "installation" })) as { token: string };
       const gh = context.octokit as unknown as GitHubClient;
       guardOutgoing(gh, [...opts.secrets, token]);
-      const result = await reviewPullForApp({
+      return {
         gh,
         ref: context.repo(),
         defaultBranch: repository.default_branch,
-        pull,
         token,
         author: opts.botLogin ?? `${await appSlug()}[bot]`,
         workspace,
         defaults: opts.defaults,
         vars: opts.vars,
         secrets: [...opts.secrets, token],
-      });
+      };
+    }
+
+    async function review(context: Context, pull: AppPull): Promise<void> {
+      const base = await prepare(context);
+      if (!base) return;
+      const result = await reviewPullForApp({ ...base, pull });
       context.log.info({ delivery: context.id, pull: pull.number, outcome: result.outcome }, "w3o review");
     }
 
@@ -70,6 +79,28 @@ export function w3oApp(opts: BotOptions, store?: Promise<StateStore>): Applicati
       const pr = run.pull_requests[0];
       if (!pr || run.app?.slug !== (await appSlug())) return;
       await review(context, { number: pr.number, headSha: run.head_sha, baseSha: pr.base.sha, fromFork: false });
+    });
+
+    // Chat-ops: new comments only (an edited comment never re-runs); the parser runs before any call.
+    app.on("issue_comment.created", async (context) => {
+      const { comment, issue } = context.payload;
+      const event = {
+        commentId: comment.id,
+        body: comment.body ?? "",
+        author: { login: comment.user?.login ?? "", type: comment.user?.type ?? "Bot" },
+        issueNumber: issue.number,
+        isPull: Boolean(issue.pull_request),
+      };
+      // Not a command (or one in code or a quote): no claim, no token, no call.
+      if (event.author.type === "Bot" || !event.isPull || parseComment(event.body, opts.commandPrefix).kind === "none") return;
+      const base = await prepare(context);
+      if (!base) return;
+      const result = await handleComment(event, {
+        ...base,
+        ...(opts.commandPrefix ? { prefix: opts.commandPrefix } : {}),
+        ...appChatOps(base),
+      });
+      context.log.info({ delivery: context.id, pull: issue.number, outcome: result.outcome }, "w3o command");
     });
   };
 }

@@ -8,7 +8,7 @@ import { API } from "./nockGitHub.js";
 export const privateKey = () =>
   generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 
-export { BOT, INSTALLATION, pullPayload, rerequestedPayload } from "./webhookPayloads.js";
+export { BOT, commentPayload, INSTALLATION, pullPayload, rerequestedPayload } from "./webhookPayloads.js";
 
 /** A Probot instance as in production, minus retries and pacing so each declared call happens once, at once. */
 export function testProbot(key = privateKey()): Probot {

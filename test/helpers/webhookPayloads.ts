@@ -54,3 +54,26 @@ export function rerequestedPayload(head: string, base: string, slug: string): Re
     },
   };
 }
+
+/** GitHub's own example of an issue_comment event, moved onto PR acme/infra #7 with the given text and author. */
+export function commentPayload(
+  action: "created" | "edited",
+  body: string,
+  opts: { login?: string; type?: "User" | "Bot"; id?: number; onIssue?: boolean } = {},
+): Record<string, unknown> {
+  const p = example("issue_comment", action) as { issue: Record<string, unknown>; comment: Record<string, unknown> };
+  const repo = repository(p);
+  const user = { ...(p.comment.user as object), login: opts.login ?? "alice", type: opts.type ?? "User" };
+  return {
+    ...p,
+    repository: repo,
+    installation: { id: INSTALLATION, node_id: "x" },
+    issue: {
+      ...p.issue,
+      number: 7,
+      ...(opts.onIssue ? {} : { pull_request: { url: "https://api.github.com/repos/acme/infra/pulls/7" } }),
+    },
+    comment: { ...p.comment, id: opts.id ?? 9001, body, user },
+    sender: user,
+  };
+}

@@ -26,6 +26,8 @@ export type AppReviewInput = {
   vars: Record<string, string | undefined>;
   /** Every secret value the app holds, redacted from all it writes. */
   secrets: readonly string[];
+  /** Plan these environments instead of those the PR touches (`/w3o plan ENV`). */
+  environments?: readonly string[];
 };
 
 export type AppReviewResult = { outcome: "not-w3o" } | { outcome: "bad-settings"; reason: string } | PrReviewResult;
@@ -48,6 +50,12 @@ export async function reviewPullForApp(input: AppReviewInput): Promise<AppReview
     return { outcome: "bad-settings", reason: e.message };
   }
   if (!(await hasInfraRepo(gh, ref, settings, pull.headSha))) return { outcome: "not-w3o" };
+  return reviewPullWithSettings(input, settings);
+}
+
+/** The review once the settings are read and the head is known to hold w3o.yaml: PR files, then the PR flow. */
+export async function reviewPullWithSettings(input: AppReviewInput, settings: AppRepoSettings): Promise<PrReviewResult> {
+  const { gh, ref, pull } = input;
   const files = await changedFiles(gh, ref, pull.number);
   const vars = pull.fromFork ? {} : input.vars;
   return reviewPullRequestOnGitHub({
@@ -64,6 +72,7 @@ export async function reviewPullForApp(input: AppReviewInput): Promise<AppReview
           changedFiles: files,
           vars,
           fork: pull.fromFork,
+          ...(input.environments ? { environments: input.environments } : {}),
           ...(settings.failOn ? { failOn: settings.failOn } : {}),
           ...(settings.recommend ? { recommend: settings.recommend } : {}),
         }),

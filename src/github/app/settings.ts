@@ -17,11 +17,31 @@ export const repoSettingsSchema = z.strictObject({
   failOn: z.enum(severities).optional(),
   /** When the comment carries the chain recommendation. */
   recommend: z.enum(["changed", "always", "never"]).optional(),
+  /** Per environment: who may run the commands that change it (`apply`, `unlock`), on top of write permission. */
+  environments: z
+    .record(
+      z.string(),
+      z.strictObject({
+        allow: z
+          .strictObject({
+            users: z.array(z.string().min(1)).optional(),
+            /** Team slugs of the repo owner's organization, or `org/slug`. */
+            teams: z.array(z.string().min(1)).optional(),
+          })
+          .optional(),
+      }),
+    )
+    .optional(),
 });
 export type RepoSettings = z.infer<typeof repoSettingsSchema>;
 
 /** The app's settings for one repo: the operator's environment first, the default branch's file on top. */
-export type AppRepoSettings = { path: string; failOn?: RepoSettings["failOn"]; recommend?: RepoSettings["recommend"] };
+export type AppRepoSettings = {
+  path: string;
+  failOn?: RepoSettings["failOn"];
+  recommend?: RepoSettings["recommend"];
+  environments?: RepoSettings["environments"];
+};
 
 export const REPO_SETTINGS_FILE = ".github/w3o.yml";
 
@@ -56,7 +76,7 @@ export async function readRepoSettings(
   if (!parsed.success) {
     throw new RepoSettingsError(`${REPO_SETTINGS_FILE} on ${defaultBranch} is not valid.`, {
       metaMessages: parsed.error.issues.map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`),
-      hint: `Allowed keys: path, failOn (${severities.join(", ")}), recommend (changed, always, never).`,
+      hint: `Allowed keys: path, failOn (${severities.join(", ")}), recommend (changed, always, never), environments.<name>.allow (users, teams).`,
     });
   }
   return { ...defaults, ...parsed.data };
@@ -79,4 +99,20 @@ export function configFile(settings: AppRepoSettings): string {
 /** Whether the commit has the infra repo's w3o.yaml: repos without one are not w3o's and are left alone. */
 export async function hasInfraRepo(gh: GitHubClient, ref: RepoRef, settings: AppRepoSettings, sha: string): Promise<boolean> {
   return (await readText(gh, ref, configFile(settings), sha)) !== undefined;
+}
+
+/**
+ * The environment names of the commit's w3o.yaml (one read), or undefined when it has none. Only names:
+ * a broken file gets its full diagnostics from the review, not from here.
+ */
+export async function infraEnvironments(
+  gh: GitHubClient,
+  ref: RepoRef,
+  settings: AppRepoSettings,
+  sha: string,
+): Promise<string[] | undefined> {
+  const text = await readText(gh, ref, configFile(settings), sha);
+  if (text === undefined) return undefined;
+  const envs = (safeYaml(text) as { environments?: unknown }).environments;
+  return envs && typeof envs === "object" && !Array.isArray(envs) ? Object.keys(envs) : [];
 }
