@@ -1,5 +1,6 @@
 export { type Annotation, type AnnotationLevel, annotations } from "./annotations.js";
 export { type ApplyAsked, applyResultText } from "./apply.js";
+export { type ApplyCommentOptions, type ApplyOutcome, applyOutcome, applyResultComment } from "./applyComment.js";
 export { complianceText, frameworkCounts } from "./compliance.js";
 export { fitSections } from "./fit.js";
 export { renderPlan, summaryLine } from "./plan.js";
