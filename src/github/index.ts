@@ -9,7 +9,14 @@ export {
   startCheckRun,
 } from "./checkRun.js";
 export { type CreateOctokitOptions, createOctokit, type GitHubClient, W3oOctokit } from "./client.js";
-export { GitHubLimitError } from "./errors.js";
+export {
+  type DeploymentRef,
+  type FinishDeployment,
+  finishDeployment,
+  type StartDeployment,
+  startDeployment,
+} from "./deployments.js";
+export { DeploymentRefusedError, GitHubLimitError } from "./errors.js";
 export { GITHUB_LIMITS } from "./limits.js";
 export { type GitHubCall, guardOutgoing } from "./outgoing.js";
 export { type PrReviewInput, type PrReviewResult, reviewPullRequestOnGitHub } from "./prReview.js";

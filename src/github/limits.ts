@@ -10,4 +10,6 @@ export const GITHUB_LIMITS = {
   title: 255,
   /** Characters in an annotation's `message` and `raw_details`. */
   annotationMessage: 65_535,
+  /** Characters in a deployment status `description`. */
+  deploymentDescription: 140,
 } as const;
