@@ -1,4 +1,5 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
+import { releaseLock } from "../src/apply/lock.js";
 import { appChatOps } from "../src/github/app/chatops.js";
 import { type AppPull, reviewPullForApp } from "../src/github/app/review.js";
 import { handleComment } from "../src/github/chatops/handle.js";
@@ -101,6 +102,8 @@ export function w3oApp(opts: BotOptions, store?: Promise<StateStore>): Applicati
         ...base,
         ...(opts.commandPrefix ? { prefix: opts.commandPrefix } : {}),
         ...appChatOps(base),
+        // The same store and key as the engine's apply: a released lease is the one the next apply would meet.
+        unlock: async (key) => releaseLock((await state).db, key),
       });
       context.log.info({ delivery: context.id, pull: issue.number, outcome: result.outcome }, "w3o command");
     });
