@@ -1,6 +1,7 @@
 import path from "node:path";
 import { severities } from "../src/config/schema/policy.js";
 import type { AppRepoSettings } from "../src/github/app/settings.js";
+import { isPostgresUrl } from "../src/state/open.js";
 
 type Env = Record<string, string | undefined>;
 
@@ -14,7 +15,10 @@ export type BotOptions = {
   vars: Record<string, string | undefined>;
   /** Every secret value the app holds: redacted from all it sends. */
   secrets: string[];
+  /** The SQLite file of the state (deliveries, leases) when no `stateUrl` is given. */
   statePath: string;
+  /** A PostgreSQL URL: the state several replicas share, used instead of `statePath`. */
+  stateUrl?: string;
   workspaceDir: string;
   /** Where repos are cloned from: https://github.com, the GHE host, or a local folder in tests. */
   gitUrl: string;
@@ -35,11 +39,20 @@ export function botOptionsFromEnv(env: Env, cwd = process.cwd()): BotOptions {
   if (failOn && !(severities as readonly string[]).includes(failOn)) {
     throw new Error(`W3O_FAIL_ON must be one of ${severities.join(", ")}; got "${failOn}".`);
   }
+  const stateUrl = env.W3O_STATE_URL?.trim();
+  // Fail at start, not at the first webhook: a typo here would otherwise quietly mean SQLite per replica.
+  if (stateUrl && !isPostgresUrl(stateUrl)) {
+    throw new Error("W3O_STATE_URL must be a postgres:// or postgresql:// URL; for a SQLite file set W3O_STATE_DB.");
+  }
   const names = list(env.W3O_VARS);
   const vars = Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]]));
-  const secrets = [...Object.values(vars), env.WEBHOOK_SECRET, env.PRIVATE_KEY, ...list(env.W3O_SECRETS).map((n) => env[n])].filter(
-    (v): v is string => typeof v === "string" && v.length >= 8,
-  );
+  const secrets = [
+    ...Object.values(vars),
+    env.WEBHOOK_SECRET,
+    env.PRIVATE_KEY,
+    stateUrl,
+    ...list(env.W3O_SECRETS).map((n) => env[n]),
+  ].filter((v): v is string => typeof v === "string" && v.length >= 8);
   const ghe = env.GHE_HOST ? `${env.GHE_PROTOCOL || "https"}://${env.GHE_HOST}` : "https://github.com";
   return {
     defaults: {
@@ -50,6 +63,7 @@ export function botOptionsFromEnv(env: Env, cwd = process.cwd()): BotOptions {
     vars,
     secrets,
     statePath: path.resolve(cwd, env.W3O_STATE_DB || ".w3o/bot-state.db"),
+    ...(stateUrl ? { stateUrl } : {}),
     workspaceDir: path.resolve(cwd, env.W3O_WORKSPACE_DIR || ".w3o/bot-workspace"),
     gitUrl: env.W3O_GIT_URL || ghe,
     ...(env.W3O_BOT_LOGIN ? { botLogin: env.W3O_BOT_LOGIN } : {}),

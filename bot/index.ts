@@ -1,4 +1,5 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
+import { releaseLock } from "../src/apply/lock.js";
 import { appChatOps } from "../src/github/app/chatops.js";
 import { type AppPull, reviewPullForApp } from "../src/github/app/review.js";
 import { handleComment } from "../src/github/chatops/handle.js";
@@ -6,8 +7,9 @@ import { parseComment } from "../src/github/chatops/parse.js";
 import type { GitHubClient } from "../src/github/client.js";
 import { guardOutgoing } from "../src/github/outgoing.js";
 import { createWorkspace } from "../src/github/workspace.js";
-import { openState, type StateStore } from "../src/state/db.js";
 import { claimDelivery } from "../src/state/deliveries.js";
+import { openStateAt } from "../src/state/open.js";
+import type { StateStore } from "../src/state/store.js";
 import { allowed, type BotOptions, botOptionsFromEnv } from "./env.js";
 
 type PullEvent = "pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened" | "pull_request.ready_for_review";
@@ -24,7 +26,8 @@ const PULL_EVENTS: PullEvent[] = [
  */
 export function w3oApp(opts: BotOptions, store?: Promise<StateStore>): ApplicationFunction {
   return (app: Probot) => {
-    const state = store ?? openState(opts.statePath);
+    // PostgreSQL when the operator gives a URL (several replicas claim each delivery there), else the SQLite file.
+    const state = store ?? openStateAt(opts.stateUrl ?? opts.statePath);
     const workspace = createWorkspace({ cacheDir: opts.workspaceDir, baseUrl: opts.gitUrl });
     let slug: Promise<string> | undefined;
     const appSlug = () => {
@@ -99,6 +102,8 @@ export function w3oApp(opts: BotOptions, store?: Promise<StateStore>): Applicati
         ...base,
         ...(opts.commandPrefix ? { prefix: opts.commandPrefix } : {}),
         ...appChatOps(base),
+        // The same store and key as the engine's apply: a released lease is the one the next apply would meet.
+        unlock: async (key) => releaseLock((await state).db, key),
       });
       context.log.info({ delivery: context.id, pull: issue.number, outcome: result.outcome }, "w3o command");
     });

@@ -1,9 +1,9 @@
 import { redactUrl } from "../errors/redact.js";
-import { defaultStatePath, openState, openStateReadOnly } from "../state/db.js";
-import type { StateStore } from "../state/store.js";
+import { defaultStatePath } from "../state/db.js";
+import { isPostgresUrl } from "../state/open.js";
 
-/** A location that names a PostgreSQL database rather than a SQLite file. */
-const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
+// The openers live with the state code: the app picks its store the same way.
+export { openStateAt, openStateReadOnlyAt } from "../state/open.js";
 
 /**
  * Where the state lives: --state, else W3O_STATE_URL (so a URL with a password need not be typed
@@ -14,18 +14,4 @@ export function stateLocation(given: string | undefined, repoDir: string): { loc
   if (given) return { location: given, shown: isPostgresUrl(given) ? redactUrl(given) : given };
   const url = process.env.W3O_STATE_URL;
   return url ? { location: url } : { location: defaultStatePath(repoDir) };
-}
-
-/** Opens (and migrates) the store at a location: PostgreSQL for a URL, SQLite for a path. */
-export async function openStateAt(location: string): Promise<StateStore> {
-  if (!isPostgresUrl(location)) return openState(location);
-  const { openPostgresStore } = await import("../state/postgres.js");
-  return openPostgresStore(location);
-}
-
-/** Opens the store at a location for reading, never creating or migrating it; undefined for a SQLite file that does not exist. */
-export async function openStateReadOnlyAt(location: string): Promise<StateStore | undefined> {
-  if (!isPostgresUrl(location)) return openStateReadOnly(location);
-  const { openPostgresStore } = await import("../state/postgres.js");
-  return openPostgresStore(location, { readOnly: true });
 }

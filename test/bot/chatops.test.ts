@@ -6,15 +6,23 @@ import type { Probot } from "probot";
 import { describe, expect, it } from "vitest";
 import type { BotOptions } from "../../bot/env.js";
 import { w3oApp } from "../../bot/index.js";
-import { openState } from "../../src/state/db.js";
+import { acquireLock, readLock, whoami } from "../../src/apply/lock.js";
+import { openState, type StateStore } from "../../src/state/db.js";
 import { BOT, type Call, commentPayload, fileContent, INSTALLATION, recordGitHub, testProbot } from "../helpers/botHarness.js";
 import { useNock } from "../helpers/nockGitHub.js";
 
 const R = "/repos/acme/infra";
 const HEAD = "a".repeat(40);
 const W3O_YAML = "version: 1\nenvironments:\n  dev: { networks: [local] }\n  prod: { networks: [mainnet] }\n";
+/** With the project the engine's lease key takes its first half from. */
+const W3O_YAML_PROJECT = W3O_YAML.replace("version: 1\n", "version: 1\nproject: infra\n");
 
 async function app(extra: Partial<BotOptions> = {}): Promise<Probot> {
+  return (await appWithState(extra)).probot;
+}
+
+/** The app and the state store it was given, for tests that look into the store. */
+async function appWithState(extra: Partial<BotOptions> = {}): Promise<{ probot: Probot; state: StateStore }> {
   const dir = await mkdtemp(path.join(tmpdir(), "w3o-chatops-"));
   const opts: BotOptions = {
     defaults: { path: "." },
@@ -28,8 +36,9 @@ async function app(extra: Partial<BotOptions> = {}): Promise<Probot> {
     ...extra,
   };
   const probot = testProbot();
-  await probot.load(w3oApp(opts, openState(opts.statePath)));
-  return probot;
+  const state = openState(opts.statePath);
+  await probot.load(w3oApp(opts, state));
+  return { probot, state: await state };
 }
 
 let delivery = 0;
@@ -43,7 +52,7 @@ const token = (github: nock.Scope) =>
     .reply(201, { token: "ghs_installationTOKEN000000000000", expires_at: "2999-01-01T00:00:00Z" });
 
 /** The reads every environment-level command makes: settings at the default branch, the PR, w3o.yaml at its head. */
-function reads(github: nock.Scope, settings?: string) {
+function reads(github: nock.Scope, settings?: string, w3oYaml = W3O_YAML) {
   github
     .get(`${R}/contents/.github%2Fw3o.yml`)
     .query({ ref: "main" })
@@ -57,7 +66,7 @@ function reads(github: nock.Scope, settings?: string) {
     })
     .get(`${R}/contents/w3o.yaml`)
     .query({ ref: HEAD })
-    .reply(200, fileContent(W3O_YAML));
+    .reply(200, fileContent(w3oYaml));
 }
 
 function answer(github: nock.Scope, final: "rocket" | "confused") {
@@ -69,6 +78,17 @@ function answer(github: nock.Scope, final: "rocket" | "confused") {
 }
 
 const eyes = (github: nock.Scope) => github.post(`${R}/issues/comments/9001/reactions`, { content: "eyes" }).reply(201, {});
+
+/** A command that changes things, in order: 👀, the reads, the permission, the reply, the last reaction. */
+const PERMITTED_ROUTES = [
+  `POST ${R}/issues/comments/9001/reactions`,
+  `GET ${R}/contents/.github/w3o.yml?ref=main`,
+  `GET ${R}/pulls/7`,
+  `GET ${R}/contents/w3o.yaml?ref=${HEAD}`,
+  `GET ${R}/collaborators/alice/permission`,
+  `POST ${R}/issues/7/comments`,
+  `POST ${R}/issues/comments/9001/reactions`,
+];
 
 const routes = (calls: Call[]) => calls.filter((c) => !c.path.includes("access_tokens")).map((c) => `${c.method} ${c.path}`);
 const replyOf = (calls: Call[]) =>
@@ -116,15 +136,7 @@ describe("chat-ops in the app", () => {
     github.get(`${R}/collaborators/alice/permission`).reply(200, { permission: "read", role_name: "read", user: { login: "alice" } });
     answer(github, "confused");
     await receive(probot, "created", "Ship it\n/w3o apply prod");
-    expect(routes(calls)).toEqual([
-      `POST ${R}/issues/comments/9001/reactions`,
-      `GET ${R}/contents/.github/w3o.yml?ref=main`,
-      `GET ${R}/pulls/7`,
-      `GET ${R}/contents/w3o.yaml?ref=${HEAD}`,
-      `GET ${R}/collaborators/alice/permission`,
-      `POST ${R}/issues/7/comments`,
-      `POST ${R}/issues/comments/9001/reactions`,
-    ]);
+    expect(routes(calls)).toEqual(PERMITTED_ROUTES);
     expect(replyOf(calls)).toBe(
       "> /w3o apply prod\n\n@alice sorry, I can't do that. `apply prod` needs write, maintain or admin permission on acme/infra; @alice has read. A maintainer can run it, or grant the permission.",
     );
@@ -171,6 +183,44 @@ describe("chat-ops in the app", () => {
     answer(github, "confused");
     await receive(probot, "created", "/w3o apply prod");
     expect(replyOf(calls)).toMatch(/you may run `apply prod`, but .* nothing was changed\.$/);
+  });
+
+  it("/w3o unlock prod from a write user releases the lease another run holds, names its holder, 🚀", async () => {
+    const { probot, state } = await appWithState();
+    // The key the engine's apply takes: w3o.yaml's project and the environment.
+    const key = { project: "infra", environment: "prod" };
+    const other = await acquireLock(state.db, key, "w3o apply --env prod", { runId: "run-other", leaseMs: 3_600_000 });
+    const devLock = await acquireLock(state.db, { ...key, environment: "dev" }, "w3o apply --env dev", { leaseMs: 3_600_000 });
+    const { calls, github } = recordGitHub();
+    token(github);
+    eyes(github);
+    reads(github, undefined, W3O_YAML_PROJECT);
+    github.get(`${R}/collaborators/alice/permission`).reply(200, { permission: "write", role_name: "write" });
+    answer(github, "rocket");
+    await receive(probot, "created", "/w3o unlock prod");
+
+    expect(routes(calls)).toEqual(PERMITTED_ROUTES);
+    expect(await readLock(state.db, key)).toBeUndefined();
+    // Only that environment's lease: dev's stays with its holder.
+    expect((await readLock(state.db, { ...key, environment: "dev" }))?.runId).toBe(devLock.info.runId);
+    const { since } = other.info;
+    expect(replyOf(calls)).toBe(
+      `> /w3o unlock prod\n\n@alice released the lock of \`prod\` of infra, held by ${whoami()} (pid ${process.pid}) since ${since}, run run-other, for \`w3o apply --env prod\`. If that apply is still running, it stops sending at its next lease renewal.`,
+    );
+    await Promise.all([other.release(), devLock.release()]);
+  });
+
+  it("/w3o unlock prod with no lock held says so, 🚀", async () => {
+    const { probot, state } = await appWithState();
+    const { calls, github } = recordGitHub();
+    token(github);
+    eyes(github);
+    reads(github, undefined, W3O_YAML_PROJECT);
+    github.get(`${R}/collaborators/alice/permission`).reply(200, { permission: "maintain", role_name: "maintain" });
+    answer(github, "rocket");
+    await receive(probot, "created", "/w3o unlock prod");
+    expect(replyOf(calls)).toBe("> /w3o unlock prod\n\n@alice `prod` of infra was not locked: there was nothing to release.");
+    expect(await readLock(state.db, { project: "infra", environment: "prod" })).toBeUndefined();
   });
 
   it("an unknown environment gets the list", async () => {

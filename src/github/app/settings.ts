@@ -101,18 +101,24 @@ export async function hasInfraRepo(gh: GitHubClient, ref: RepoRef, settings: App
   return (await readText(gh, ref, configFile(settings), sha)) !== undefined;
 }
 
+/** What chat-ops needs of a commit's w3o.yaml: its project (the lock key's half) and its environment names. */
+export type InfraRepoFacts = { project?: string; environments: string[] };
+
 /**
- * The environment names of the commit's w3o.yaml (one read), or undefined when it has none. Only names:
- * a broken file gets its full diagnostics from the review, not from here.
+ * The project and environment names of the commit's w3o.yaml (one read), or undefined when it has none.
+ * Only those: a broken file gets its full diagnostics from the review, not from here.
  */
-export async function infraEnvironments(
+export async function infraRepoFacts(
   gh: GitHubClient,
   ref: RepoRef,
   settings: AppRepoSettings,
   sha: string,
-): Promise<string[] | undefined> {
+): Promise<InfraRepoFacts | undefined> {
   const text = await readText(gh, ref, configFile(settings), sha);
   if (text === undefined) return undefined;
-  const envs = (safeYaml(text) as { environments?: unknown }).environments;
-  return envs && typeof envs === "object" && !Array.isArray(envs) ? Object.keys(envs) : [];
+  const { environments: envs, project } = safeYaml(text) as { environments?: unknown; project?: unknown };
+  return {
+    ...(typeof project === "string" && project ? { project } : {}),
+    environments: envs && typeof envs === "object" && !Array.isArray(envs) ? Object.keys(envs) : [],
+  };
 }

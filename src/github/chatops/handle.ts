@@ -1,8 +1,9 @@
+import type { LockInfo } from "../../apply/lock.js";
 import type { NextCommands, SectionContext } from "../../report/section.js";
 import { auditSection } from "../../report/sections/audit.js";
 import { recommendationSection } from "../../report/sections/recommendation.js";
 import type { PrReport } from "../../report/types.js";
-import { type AppRepoSettings, infraEnvironments, readRepoSettings } from "../app/settings.js";
+import { type AppRepoSettings, infraRepoFacts, readRepoSettings } from "../app/settings.js";
 import type { GitHubClient } from "../client.js";
 import type { PrReviewResult } from "../prReview.js";
 import { type PullFacts, readPull } from "../pullRequest.js";
@@ -31,6 +32,8 @@ export type ChatOpsInput = {
   plan: (pull: PullFacts, settings: AppRepoSettings, environments?: string[]) => Promise<PrReviewResult>;
   /** Runs the engine on the PR's head without writing anything to GitHub: the report behind audit and recommend. */
   report: (pull: PullFacts, settings: AppRepoSettings, opts: { recommend: boolean }) => Promise<PrReport>;
+  /** Releases whoever holds the lease of (project, environment) in the face's state store; what it released. */
+  unlock: (key: { project: string; environment: string }) => Promise<LockInfo | undefined>;
 };
 
 export type ChatOpsResult = { outcome: "ignored" } | { outcome: "done" | "refused"; command: string; reply: string };
@@ -89,9 +92,9 @@ async function run(command: Command, event: CommentEvent, input: ChatOpsInput, p
   const settings = await readRepoSettings(gh, ref, input.defaultBranch, input.defaults);
   const pull = await readPull(gh, ref, event.issueNumber);
   if (pull.state !== "open") return { ok: false, text: "This pull request is closed: w3o commands run on open pull requests only." };
-  const environments = await infraEnvironments(gh, ref, settings, pull.headSha);
-  if (!environments)
-    return { ok: false, text: `The PR's head has no \`w3o.yaml\` at \`${settings.path}\`: there is nothing for w3o to do.` };
+  const facts = await infraRepoFacts(gh, ref, settings, pull.headSha);
+  if (!facts) return { ok: false, text: `The PR's head has no \`w3o.yaml\` at \`${settings.path}\`: there is nothing for w3o to do.` };
+  const { environments } = facts;
   const env = checkEnvironment(command, environments);
   if (!env.ok) return { ok: false, text: env.message };
   // A command that changes things names what it changes: an allow-list is per environment.
@@ -131,11 +134,30 @@ async function run(command: Command, event: CommentEvent, input: ChatOpsInput, p
     }
     case "drift":
       return { ok: false, text: "drift checks are not available from comments yet; `w3o plan --env ENV` shows drift locally." };
+    case "unlock":
+      return unlock(facts.project, command.env ?? "", input);
     default:
-      // Honest until merge-apply and PR locks land (issue 15, next part): permission was checked, nothing ran.
+      // Honest until merge-apply lands (issue 15, next part): permission was checked, nothing ran.
       return {
         ok: false,
-        text: `you may run \`${commandText(command)}\`, but apply and unlock from comments arrive with the merge-apply and PR-lock part of w3o; nothing was changed.`,
+        text: `you may run \`${commandText(command)}\`, but apply from comments arrives with the merge-apply part of w3o; nothing was changed.`,
       };
   }
+}
+
+/**
+ * `unlock ENV`: releases the lease the engine's apply takes, keyed by the head's w3o.yaml project and the
+ * environment, whoever holds it. The reply names the holder, so whoever unlocked a live apply knows whose.
+ */
+async function unlock(project: string | undefined, environment: string, input: ChatOpsInput): Promise<Answer> {
+  if (!project) return { ok: false, text: "the PR's `w3o.yaml` has no `project`: it names the lock, so there is nothing to unlock." };
+  const held = await input.unlock({ project, environment });
+  if (!held) return { ok: true, text: `\`${environment}\` of ${project} was not locked: there was nothing to release.` };
+  return {
+    ok: true,
+    text: [
+      `released the lock of \`${environment}\` of ${project}, held by ${held.holder} (pid ${held.pid}) since ${held.since}${held.runId ? `, run ${held.runId}` : ""}, for \`${held.command}\`.`,
+      "If that apply is still running, it stops sending at its next lease renewal.",
+    ].join(" "),
+  };
 }

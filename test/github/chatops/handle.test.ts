@@ -49,6 +49,7 @@ function input(over: Partial<ChatOpsInput> = {}): ChatOpsInput {
     defaults: { path: "." },
     plan: () => Promise.reject(new Error("plan not expected")),
     report: () => Promise.reject(new Error("report not expected")),
+    unlock: () => Promise.reject(new Error("unlock not expected")),
     ...over,
   };
 }
