@@ -1,4 +1,3 @@
-import { atOrAbove } from "../policy/report.js";
 import { plural } from "./markdown.js";
 import type { PrReport, Verdict } from "./types.js";
 
@@ -14,7 +13,7 @@ export function verdict(r: PrReport): Verdict {
     if (!env.plan && env.error) reasons.push(`${env.name} could not be planned`);
   }
   if (r.audit) {
-    const blocking = r.audit.evaluation.findings.filter((f) => atOrAbove(f.severity, r.audit!.failOn)).length;
+    const blocking = r.audit.blocking.length;
     if (blocking) reasons.push(`${plural(blocking, "finding")} at or above ${r.audit.failOn}`);
   }
   return { conclusion: reasons.length ? "failure" : "success", reasons };

@@ -1,5 +1,5 @@
 import { severities } from "../../config/schema/policy.js";
-import { atOrAbove, where } from "../../policy/report.js";
+import { where } from "../../policy/report.js";
 import { cell, code, plural } from "../markdown.js";
 import { BRIEF_ITEMS, type Section } from "../section.js";
 import { isNew } from "../verdict.js";
@@ -22,12 +22,9 @@ export const auditSection: Section = {
       `${counts.join(" · ") || "✅ every rule passed"} · ${plural(a.counts.suppressed, "suppression")} · fails at \`${a.failOn}\``,
     ];
     // compact keeps what blocks or is new; brief keeps what blocks, up to BRIEF_ITEMS.
+    const blocks = new Set(a.blocking.map((f) => f.fingerprint));
     const shown = findings.filter((f) =>
-      detail === "full"
-        ? true
-        : detail === "compact"
-          ? atOrAbove(f.severity, a.failOn) || isNew(r, f.fingerprint)
-          : atOrAbove(f.severity, a.failOn),
+      detail === "full" ? true : detail === "compact" ? blocks.has(f.fingerprint) || isNew(r, f.fingerprint) : blocks.has(f.fingerprint),
     );
     const rows = (detail === "brief" ? shown.slice(0, BRIEF_ITEMS) : shown).map(
       (f) =>
