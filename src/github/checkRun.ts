@@ -1,20 +1,10 @@
+import type { Annotation } from "../report/annotations.js";
 import type { GitHubClient } from "./client.js";
 import { GitHubLimitError } from "./errors.js";
 import { GITHUB_LIMITS } from "./limits.js";
 import type { RepoRef } from "./stickyComment.js";
 
-export type AnnotationLevel = "notice" | "warning" | "failure";
-
-export type Annotation = {
-  path: string;
-  startLine: number;
-  endLine?: number;
-  startColumn?: number;
-  endColumn?: number;
-  level: AnnotationLevel;
-  title?: string;
-  message: string;
-};
+export type { Annotation, AnnotationLevel } from "../report/annotations.js";
 
 export type CheckConclusion = "success" | "failure" | "neutral" | "cancelled" | "action_required";
 

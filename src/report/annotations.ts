@@ -3,8 +3,17 @@ import type { PrReport } from "./types.js";
 
 export type AnnotationLevel = "notice" | "warning" | "failure";
 
-/** The same shape as the GitHub adapter's annotation, declared here so that src/report stays GitHub-free. */
-export type Annotation = { path: string; startLine: number; startColumn?: number; level: AnnotationLevel; title?: string; message: string };
+/** A finding at a file and line, as check runs show it; the GitHub adapter sends this shape. */
+export type Annotation = {
+  path: string;
+  startLine: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+  level: AnnotationLevel;
+  title?: string;
+  message: string;
+};
 
 const LEVEL: Record<Severity, AnnotationLevel> = { critical: "failure", high: "failure", medium: "warning", low: "notice", info: "notice" };
 

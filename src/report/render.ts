@@ -1,6 +1,7 @@
 import { redact } from "../errors/redact.js";
 import { type Annotation, annotations } from "./annotations.js";
 import { fitSections } from "./fit.js";
+import { CHECK_TEXT_LIMIT, COMMENT_LIMIT } from "./limits.js";
 import { fenced, fitLines, plural } from "./markdown.js";
 import { renderPlan } from "./plan.js";
 import { CLI_COMMANDS, type NextCommands, type Section } from "./section.js";
@@ -9,9 +10,8 @@ import { diffColoured } from "./sections/plans.js";
 import type { PrReport, Verdict } from "./types.js";
 import { verdict } from "./verdict.js";
 
-/** GitHub's limits (REST docs): a comment body 65,536 characters, a check run summary and text 65,535 each. */
-export const COMMENT_LIMIT = 65_536;
-export const CHECK_TEXT_LIMIT = 65_535;
+export { CHECK_TEXT_LIMIT, COMMENT_LIMIT };
+
 /** Room kept for the adapter's hidden marker line. */
 const MARKER_ROOM = 200;
 
