@@ -17,9 +17,16 @@ export function fitSections(
   pointer: string,
 ): { text: string; folded: string[] } {
   const detail = new Map<string, Detail>(sections.map((s) => [s.id, "full"]));
+  // A fold changes one section's detail: the others' text is reused, not rendered again (a 2,000-step plan is big).
+  const cache = new Map<string, string[]>();
+  const at = (s: Section, d: Detail) => {
+    const key = `${s.id}:${d}`;
+    if (!cache.has(key)) cache.set(key, s.render(report, d, ctx));
+    return cache.get(key) as string[];
+  };
   const render = () =>
     sections
-      .map((s) => s.render(report, detail.get(s.id) ?? "full", ctx))
+      .map((s) => at(s, detail.get(s.id) ?? "full"))
       .filter((lines) => lines.length > 0)
       .map((lines) => lines.join("\n"))
       .join("\n\n");
