@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { DEVNET_CHAIN_IDS, type Model } from "../config/model.js";
+import { DEVNET_CHAIN_IDS, isProdEnvironment, type Model } from "../config/model.js";
 import "../crypto/native.js"; // native keccak for every ethers hash (registered on import)
 import { Rpc } from "../chains/evm/client.js";
 import { BaseError } from "../errors/index.js";
@@ -99,7 +99,8 @@ async function openSigners(
   for (const account of Object.keys(model.accounts)) {
     const spec = signerSpecOf(model, envName, account);
     if (!spec) continue;
-    const open = () => o.open(spec, { env: o.vars, chainId: o.chainId, repoDir: model.dir, account });
+    const environment = { name: envName, production: isProdEnvironment(model, envName) };
+    const open = () => o.open(spec, { env: o.vars, chainId: o.chainId, repoDir: model.dir, account, environment });
     const address = signerAddress(spec, o.vars);
     if (address) {
       signers.lazy(address, open);
