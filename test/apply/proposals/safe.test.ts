@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyEnvironment } from "../../../src/apply/index.js";
 import { buildSafeProposal, proposeToService, transactionBuilderBatch } from "../../../src/apply/proposals/safe.js";
 import { Rpc } from "../../../src/chains/evm/client.js";
-import { packSignatures, SAFE_ABI, safeTxTypedData } from "../../../src/chains/evm/safe/safeTx.js";
+import { packSignatures, SAFE_ABI, safeTxArgs, safeTxTypedData } from "../../../src/chains/evm/safe/safeTx.js";
 import { loadRepo } from "../../../src/config/load.js";
 import { type Anvil, startDevnet } from "../../../src/devnet/index.js";
 import { createSigner } from "../../../src/signers/index.js";
@@ -68,29 +68,32 @@ afterAll(async () => {
 });
 
 /** The fixture repo applied with `minter` = the Safe: Registry ends up owned by the Safe. */
-async function appliedWithSafeOwner() {
+async function appliedWithSafeOwner(deployerIndex: number) {
   const dir = await fixtureCopy();
   dirs.push(dir);
   const file = path.join(dir, "w3o.yaml");
   await writeFile(file, (await readFile(file, "utf8")).replace('"0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"', `"${safeAddress}"`));
-  const { model, diagnostics } = await loadRepo(dir);
-  if (!model) throw new Error(JSON.stringify(diagnostics));
-  const result = await applyEnvironment(model, "dev", {
-    vars: { W3O_TEST_RPC_URL: devnet.url, W3O_TEST_DEPLOYER_KEY: devnet.accounts[5]!.privateKey },
-    store: await openState(defaultStatePath(dir)),
-    records: fileRecordSink(dir),
-    pollMs: 10,
-  });
-  expect(result.failed).toEqual([]);
+  const vars = { W3O_TEST_RPC_URL: devnet.url, W3O_TEST_DEPLOYER_KEY: devnet.accounts[deployerIndex]!.privateKey };
+  const apply = async () => {
+    const { model, diagnostics } = await loadRepo(dir);
+    if (!model) throw new Error(JSON.stringify(diagnostics));
+    const store = await openState(defaultStatePath(dir));
+    try {
+      return await applyEnvironment(model, "dev", { vars, store, records: fileRecordSink(dir), pollMs: 10 });
+    } finally {
+      await store.close();
+    }
+  };
+  expect((await apply()).failed).toEqual([]);
   const record = JSON.parse(await readFile(path.join(dir, "deployments/dev/local.json"), "utf8"));
-  return record.contracts.Registry.address as string;
+  return { dir, file, apply, registry: record.contracts.Registry.address as string };
 }
 
 const ownable = new Interface(["function owner() view returns (address)", "function transferOwnership(address newOwner)"]);
 
 describe("Safe proposals", () => {
   it("builds the SafeTx of a batch whose hash is the Safe's own, proposes it, and the owners' signatures execute it on anvil", async () => {
-    const registry = await appliedWithSafeOwner();
+    const { registry } = await appliedWithSafeOwner(5);
     const registryC = new Contract(registry, ownable, provider);
     expect(await registryC.getFunction("owner")()).toBe(safeAddress);
     const safeC = new Contract(safeAddress, SAFE_ABI, provider);
@@ -114,18 +117,7 @@ describe("Safe proposals", () => {
     ]);
     // The Safe computes the same hash on chain.
     const t = proposal.tx;
-    const onChain = await safeC.getFunction("getTransactionHash")(
-      t.to,
-      t.value,
-      t.data,
-      t.operation,
-      t.safeTxGas,
-      t.baseGas,
-      t.gasPrice,
-      t.gasToken,
-      t.refundReceiver,
-      t.nonce,
-    );
+    const onChain = await safeC.getFunction("getTransactionHash")(...safeTxArgs(t), t.nonce);
     expect(proposal.safeTxHash).toBe(onChain);
 
     // The Transaction Service gets the SafeTx and the proposer's signature, which recovers to the proposer (an owner).
@@ -169,18 +161,7 @@ describe("Safe proposals", () => {
       sigs.push({ owner: owner.address, signature: await owner.signTypedData(typed) });
     }
     const executor = new Wallet(devnet.accounts[6]!.privateKey, provider);
-    const exec = await (safeC.connect(executor) as Contract).getFunction("execTransaction")(
-      t.to,
-      t.value,
-      t.data,
-      t.operation,
-      t.safeTxGas,
-      t.baseGas,
-      t.gasPrice,
-      t.gasToken,
-      t.refundReceiver,
-      packSignatures(sigs),
-    );
+    const exec = await (safeC.connect(executor) as Contract).getFunction("execTransaction")(...safeTxArgs(t), packSignatures(sigs));
     const receipt = await exec.wait();
     expect(receipt.status).toBe(1);
     // ExecutionSuccess, not ExecutionFailure: the batch ran.
@@ -201,6 +182,62 @@ describe("Safe proposals", () => {
       { to: registry, value: "0", data: proposal.calls[0]!.data },
       { to: safeAddress, value: "0", data: proposal.calls[1]!.data },
     ]);
+  }, 120_000);
+
+  it("apply writes the ownership change a Safe must make as its proposal, and once the owners execute it the change is on chain", async () => {
+    const { dir, file, apply, registry } = await appliedWithSafeOwner(8);
+    const safeC = new Contract(safeAddress, SAFE_ABI, provider);
+    const [nonce, threshold] = [Number(await safeC.getFunction("nonce")()), Number(await safeC.getFunction("getThreshold")())];
+    const deployer = devnet.accounts[8]!.address;
+    // The repo now wants Registry owned by the deployer: only the Safe can transfer it.
+    const service = await localService(() => ({ status: 201, body: null }));
+    const yaml = (await readFile(file, "utf8"))
+      .replace('    owner: "${accounts.minter}"', '    owner: "${accounts.deployer}"')
+      .replace(
+        "    confirmations: 0\n",
+        `    confirmations: 0\n    safe: { multiSendCallOnly: "${multiSend}", txService: "${service.url}", proposer: proposer }\n`,
+      )
+      .replace("  minter:\n", "  proposer:\n    signer: { devnet: 1 }\n  minter:\n");
+    await writeFile(file, yaml);
+    try {
+      const err = await apply().catch((e) => e);
+      expect(err.name).toBe("OwnerNotSignerError");
+      const proposalFile = `proposals/dev/local-${safeAddress}-nonce-${nonce}.json`;
+      expect(err.message).toContain(`Safe ${safeAddress} on local: 1 call(s) proposed in ${proposalFile}`);
+      expect(err.message).toContain("and in its Transaction Service queue");
+      const proposal = JSON.parse(await readFile(path.join(dir, proposalFile), "utf8"));
+      expect(proposal.calls).toMatchObject([{ to: registry, method: "transferOwnership(address)", args: { newOwner: deployer } }]);
+      const t = proposal.tx;
+      expect(t).toMatchObject({ to: registry, operation: 0, nonce });
+      const onChain = await safeC.getFunction("getTransactionHash")(...safeTxArgs(t), t.nonce);
+      expect(proposal.safeTxHash).toBe(onChain);
+      expect(JSON.parse(service.seen[0]!.body)).toMatchObject({ contractTransactionHash: onChain, sender: devnet.accounts[1]!.address });
+      const batch = JSON.parse(await readFile(path.join(dir, proposalFile.replace(".json", ".tx-builder.json")), "utf8"));
+      expect(batch.transactions).toEqual([{ to: registry, value: "0", data: t.data }]);
+      // Nothing was sent: Registry is still the Safe's.
+      expect(await new Contract(registry, ownable, provider).getFunction("owner")()).toBe(safeAddress);
+
+      // The owners sign what the file says and anyone executes it.
+      const typed = safeTxTypedData(safeAddress, 31337, proposal.safeVersion, t);
+      const sigs = [];
+      for (const i of [1, 2, 3].slice(0, threshold)) {
+        const owner = await createSigner({ devnet: i }, { env: {}, chainId: 31337, repoDir: "." });
+        sigs.push({ owner: owner.address, signature: await owner.signTypedData(typed) });
+      }
+      const executor = new Wallet(devnet.accounts[6]!.privateKey, provider);
+      await (await (safeC.connect(executor) as Contract).getFunction("execTransaction")(...safeTxArgs(t), packSignatures(sigs))).wait();
+
+      // The next apply reads the chain: the change is there, and nothing is sent or proposed again. Known gap: the
+      // record still names the Safe as owner, so plan calls Registry drifted (the chain changed outside apply)
+      // rather than writing the executed proposal into the record; docs/keys.md says so.
+      const again = await apply();
+      expect(again.failed).toEqual([]);
+      expect(await new Contract(registry, ownable, provider).getFunction("owner")()).toBe(deployer);
+      expect(again.skipped).toEqual([expect.objectContaining({ contract: "Registry", action: "drift" })]);
+      expect(service.seen).toHaveLength(1);
+    } finally {
+      await service.close();
+    }
   }, 120_000);
 
   it("refuses an owner that is not a Safe", async () => {

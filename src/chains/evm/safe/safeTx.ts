@@ -86,6 +86,10 @@ export function packSignatures(sigs: { owner: string; signature: string }[]): st
   return `0x${sorted.map((s) => s.signature.slice(2)).join("")}`;
 }
 
+/** The SafeTx as getTransactionHash's arguments; execTransaction takes the same with the signatures instead of the nonce. */
+export const safeTxArgs = (t: SafeTx) =>
+  [t.to, t.value, t.data, t.operation, t.safeTxGas, t.baseGas, t.gasPrice, t.gasToken, t.refundReceiver] as const;
+
 export const SAFE_ABI = [
   "function VERSION() view returns (string)",
   "function nonce() view returns (uint256)",
