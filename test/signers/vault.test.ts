@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { inspect } from "node:util";
 import { encryptKeystoreJson, Transaction } from "ethers";

@@ -240,6 +240,21 @@ describe("Safe proposals", () => {
     }
   }, 120_000);
 
+  it("reports a proposer that is no account at the network's safe.proposer", async () => {
+    const dir = await fixtureCopy();
+    dirs.push(dir);
+    const file = path.join(dir, "w3o.yaml");
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("    confirmations: 0\n", "    confirmations: 0\n    safe: { proposer: nobody }\n"),
+    );
+    const { model, diagnostics } = await loadRepo(dir);
+    expect(model).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: "missing-reference", file: "w3o.yaml", line: 13, message: expect.stringContaining('"nobody"') }),
+    ]);
+  });
+
   it("refuses an owner that is not a Safe", async () => {
     await expect(
       buildSafeProposal(new Rpc(devnet.url), {
