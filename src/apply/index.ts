@@ -215,7 +215,14 @@ async function applyLocked(
   if (owned.length) {
     const who = owned.flatMap((s) => (s.needsOwner ?? []).map((n) => `${s.contract} (owner ${n.address})`));
     // Owners that are Safes get what they must sign, as a proposal file (and in their Transaction Service).
-    const proposals = await writeSafeProposals(model, envName, plan, run.env.accounts, { vars, open: o.openSigner ?? createSigner });
+    // A proposal that cannot be made (RPC down, the service refusing) is said beside the refusal, not instead of it.
+    let unproposed: string[] = [];
+    const proposals = await writeSafeProposals(model, envName, plan, run.env.accounts, { vars, open: o.openSigner ?? createSigner }).catch(
+      (e: unknown) => {
+        unproposed = [`Safe proposal incomplete: ${e instanceof BaseError ? e.shortMessage : String(e)}`];
+        return [];
+      },
+    );
     throw new OwnerNotSignerError(
       `apply refuses: ${[...new Set(who)].join(", ")} cannot be changed by a signer of ${envName}, so nothing was sent`,
       {
@@ -225,6 +232,7 @@ async function applyLocked(
             (p) =>
               `Safe ${p.safe} on ${p.network}: ${p.calls} call(s) proposed in ${p.file} (Transaction Builder batch: ${p.batchFile})${p.proposed ? ", and in its Transaction Service queue" : ""}`,
           ),
+          ...unproposed,
         ],
         hint: proposals.length ? SAFE_HINT : OWNER_HINT,
       },

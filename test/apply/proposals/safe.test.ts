@@ -89,6 +89,18 @@ async function appliedWithSafeOwner(deployerIndex: number) {
   return { dir, file, apply, registry: record.contracts.Registry.address as string };
 }
 
+/** The repo now wants Registry owned by the deployer (only the Safe can transfer it), proposed by dev account `proposer`. */
+async function wantDeployerAsOwner(file: string, txService: string, proposer: number) {
+  const yaml = (await readFile(file, "utf8"))
+    .replace('    owner: "${accounts.minter}"', '    owner: "${accounts.deployer}"')
+    .replace(
+      "    confirmations: 0\n",
+      `    confirmations: 0\n    safe: { multiSendCallOnly: "${multiSend}", txService: "${txService}", proposer: proposer }\n`,
+    )
+    .replace("  minter:\n", `  proposer:\n    signer: { devnet: ${proposer} }\n  minter:\n`);
+  await writeFile(file, yaml);
+}
+
 const ownable = new Interface(["function owner() view returns (address)", "function transferOwnership(address newOwner)"]);
 
 describe("Safe proposals", () => {
@@ -189,16 +201,8 @@ describe("Safe proposals", () => {
     const safeC = new Contract(safeAddress, SAFE_ABI, provider);
     const [nonce, threshold] = [Number(await safeC.getFunction("nonce")()), Number(await safeC.getFunction("getThreshold")())];
     const deployer = devnet.accounts[8]!.address;
-    // The repo now wants Registry owned by the deployer: only the Safe can transfer it.
     const service = await localService(() => ({ status: 201, body: null }));
-    const yaml = (await readFile(file, "utf8"))
-      .replace('    owner: "${accounts.minter}"', '    owner: "${accounts.deployer}"')
-      .replace(
-        "    confirmations: 0\n",
-        `    confirmations: 0\n    safe: { multiSendCallOnly: "${multiSend}", txService: "${service.url}", proposer: proposer }\n`,
-      )
-      .replace("  minter:\n", "  proposer:\n    signer: { devnet: 1 }\n  minter:\n");
-    await writeFile(file, yaml);
+    await wantDeployerAsOwner(file, service.url, 1);
     try {
       const err = await apply().catch((e) => e);
       expect(err.name).toBe("OwnerNotSignerError");
@@ -235,6 +239,20 @@ describe("Safe proposals", () => {
       expect(await new Contract(registry, ownable, provider).getFunction("owner")()).toBe(deployer);
       expect(again.skipped).toEqual([expect.objectContaining({ contract: "Registry", action: "drift" })]);
       expect(service.seen).toHaveLength(1);
+    } finally {
+      await service.close();
+    }
+  }, 120_000);
+
+  it("still refuses, and says so, when the Transaction Service turns the proposal down", async () => {
+    const { file, apply } = await appliedWithSafeOwner(7);
+    const service = await localService(() => ({ status: 422, body: { nonFieldErrors: ["Signer is not an owner or a delegate"] } }));
+    try {
+      await wantDeployerAsOwner(file, service.url, 9);
+      const err = await apply().catch((e) => e);
+      expect(err.name).toBe("OwnerNotSignerError");
+      expect(err.message).toContain("cannot be changed by a signer of dev, so nothing was sent");
+      expect(err.message).toContain("Safe proposal incomplete: the Safe Transaction Service refused the proposal (422)");
     } finally {
       await service.close();
     }
