@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { DEVNET_CHAIN_IDS, type Model } from "../config/model.js";
+import { DEVNET_CHAIN_IDS, isProdEnvironment, type Model } from "../config/model.js";
 import "../crypto/native.js"; // native keccak for every ethers hash (registered on import)
 import { Rpc } from "../chains/evm/client.js";
 import { BaseError } from "../errors/index.js";
@@ -19,6 +19,7 @@ import { Journal } from "./journal.js";
 import { acquireLock, type LockInfo, type StaleReason } from "./lock.js";
 import { applyNetwork, type NetworkApplyResult } from "./network.js";
 import type { CompileEvent } from "./progressEvents.js";
+import { writeSafeProposals } from "./proposals/owners.js";
 import { SignerPool } from "./signers.js";
 
 export class StalePlanError extends BaseError {
@@ -34,6 +35,9 @@ export class PlanBlockedError extends BaseError {
 export class OwnerNotSignerError extends BaseError {
   override name = "OwnerNotSignerError";
 }
+
+const SAFE_HINT =
+  "Have the Safe's owners sign and execute the proposal (Safe app: Transaction Builder → import the batch, or the queue when a Transaction Service is configured; a Ledger or Trezor signs there), then run w3o apply again: it picks up from the chain. Upgrades are not proposed yet: their owner's part needs the new implementation deployed first.";
 
 export type ApplyEvent =
   /** The lock was held by an apply known gone (its pid on this host, or its lease expired): taken over (its journal is resumed). */
@@ -101,7 +105,8 @@ async function openSigners(
   for (const account of Object.keys(model.accounts)) {
     const spec = signerSpecOf(model, envName, account);
     if (!spec) continue;
-    const open = () => o.open(spec, { env: o.vars, chainId: o.chainId, repoDir: model.dir, account });
+    const environment = { name: envName, production: isProdEnvironment(model, envName) };
+    const open = () => o.open(spec, { env: o.vars, chainId: o.chainId, repoDir: model.dir, account, environment });
     const address = signerAddress(spec, o.vars);
     if (address) {
       signers.lazy(address, open);
@@ -213,11 +218,27 @@ async function applyLocked(
   const owned = plan.networks.flatMap((n) => n.steps).filter((s) => s.needsOwner?.length);
   if (owned.length) {
     const who = owned.flatMap((s) => (s.needsOwner ?? []).map((n) => `${s.contract} (owner ${n.address})`));
+    // Owners that are Safes get what they must sign, as a proposal file (and in their Transaction Service).
+    // A proposal that cannot be made (RPC down, the service refusing) is said beside the refusal, not instead of it.
+    let unproposed: string[] = [];
+    const proposals = await writeSafeProposals(model, envName, plan, run.env.accounts, { vars, open: o.openSigner ?? createSigner }).catch(
+      (e: unknown) => {
+        unproposed = [`Safe proposal incomplete: ${e instanceof BaseError ? e.shortMessage : String(e)}`];
+        return [];
+      },
+    );
     throw new OwnerNotSignerError(
       `apply refuses: ${[...new Set(who)].join(", ")} cannot be changed by a signer of ${envName}, so nothing was sent`,
       {
-        metaMessages: owned.flatMap((s) => (s.needsOwner ?? []).map((n) => `${s.id}: ${needsOwnerLine(n)}`)),
-        hint: OWNER_HINT,
+        metaMessages: [
+          ...owned.flatMap((s) => (s.needsOwner ?? []).map((n) => `${s.id}: ${needsOwnerLine(n)}`)),
+          ...proposals.map(
+            (p) =>
+              `Safe ${p.safe} on ${p.network}: ${p.calls} call(s) proposed in ${p.file} (Transaction Builder batch: ${p.batchFile})${p.proposed ? ", and in its Transaction Service queue" : ""}`,
+          ),
+          ...unproposed,
+        ],
+        hint: proposals.length ? SAFE_HINT : OWNER_HINT,
       },
     );
   }

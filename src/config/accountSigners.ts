@@ -1,6 +1,7 @@
 import { devAccounts } from "../devnet/anvil.js";
+import { envKeyInProduction } from "../signers/env/index.js";
 import type { Diagnostic } from "./diagnostics.js";
-import { locate, type Model } from "./model.js";
+import { isProdEnvironment, locate, type Model } from "./model.js";
 
 /**
  * An account with a fixed `address` and a signer in the same environment has two answers to
@@ -34,6 +35,32 @@ export function checkAccountSigners(model: Pick<Model, "accounts" | "files" | "o
         code: "signer-address-mismatch",
         message: `account "${name}"${where} has address ${address}, but its signer { devnet: ${signer.devnet} } signs as ${signs}`,
         hint: `References to accounts.${name} resolve to the address; transactions are signed by the signer. Set address to ${signs}, or drop one of the two.`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Raw keys in variables are refused in production environments unless the account says it accepts the
+ * risk (`allowInProduction: true`): at validation, so the PR that adds one fails its check, and again
+ * when apply opens the signer (signers/env).
+ */
+export function checkProductionKeys(model: Pick<Model, "accounts" | "environments" | "files" | "origins">): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const envName of Object.keys(model.environments ?? {})) {
+    if (!isProdEnvironment(model, envName)) continue;
+    for (const [name, acct] of Object.entries(model.accounts ?? {})) {
+      const override = acct.environments?.[envName]?.signer;
+      const signer = override ?? acct.signer;
+      if (!signer || !("env" in signer) || signer.allowInProduction) continue;
+      const e = envKeyInProduction(name, envName, signer.env);
+      out.push({
+        ...locate(model, "accounts", name, override ? ["environments", envName, "signer"] : ["signer"]),
+        severity: "error",
+        code: "env-key-in-production",
+        message: e.shortMessage,
+        hint: e.hint ?? "",
       });
     }
   }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { isMap, isScalar } from "yaml";
 import type { z } from "zod";
 import { compareStrings } from "../util/compare.js";
-import { checkAccountSigners } from "./accountSigners.js";
+import { checkAccountSigners, checkProductionKeys } from "./accountSigners.js";
 import { ConfigError, type Diagnostic, RepoNotFoundError, redactDiagnostics, sortDiagnostics } from "./diagnostics.js";
 import { expandInclude, isInside, readConfigFile, toPosix } from "./files.js";
 import { findInlineSecrets, secretsIn } from "./inlineSecrets.js";
@@ -98,7 +98,7 @@ export async function loadRepo(from: string | RepoSource): Promise<LoadResult> {
   const partial = { ...(rootModel ?? {}), dir: root, files: state.files, origins: state.origins, ...state.sections } as unknown as Model;
   state.diagnostics.push(...checkReferences(partial, state.names, state.uncertain));
   state.diagnostics.push(...(await checkSources(partial, source)));
-  if (rootModel) state.diagnostics.push(...checkAccountSigners(partial));
+  if (rootModel) state.diagnostics.push(...checkAccountSigners(partial), ...checkProductionKeys(partial));
   return finish(state, state.diagnostics, rootModel ? partial : undefined);
 }
 

@@ -55,3 +55,10 @@ export function locate(model: Pick<Model, "files" | "origins">, section: NamedSe
 
 /** Local devnets (anvil, hardhat): the only networks where `{ devnet: N }` signers are allowed. */
 export const DEVNET_CHAIN_IDS = new Set([31337, 1337]);
+
+/** The documented default when an environment does not say `production:`: named prod, production, prod-*. */
+const PROD_NAME = /^prod(uction)?([-_].*)?$/i;
+
+/** Production is what auditors call "live": the environment says so, or by default its name does. */
+export const isProdEnvironment = (model: Pick<Model, "environments">, name: string): boolean =>
+  model.environments[name]?.production ?? PROD_NAME.test(name);

@@ -70,6 +70,7 @@ export function checkReferences(model: Model, names: Record<NamedSection, Set<st
         "Add chainId: the EIP-155 id of the network (e.g. 1 for Ethereum mainnet), so w3o can refuse a wrong RPC endpoint.",
       );
     }
+    if (net.safe?.proposer) need("accounts", net.safe.proposer, "networks", name, ["safe", "proposer"]);
   }
 
   for (const [name, node] of Object.entries(model.nodes)) {

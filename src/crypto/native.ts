@@ -16,6 +16,10 @@ type Secp = {
   ecdsaSign(msg: Uint8Array, key: Uint8Array): { signature: Uint8Array; recid: number };
   publicKeyCreate(key: Uint8Array, compressed: boolean): Uint8Array;
   ecdsaRecover(signature: Uint8Array, recid: number, msg: Uint8Array, compressed: boolean): Uint8Array;
+  /** A DER-encoded ECDSA signature (what KMS and HSMs return) as 64 bytes r ‖ s; throws on malformed DER. */
+  signatureImport(der: Uint8Array): Uint8Array;
+  /** 64 bytes r ‖ s as DER. */
+  signatureExport(signature: Uint8Array): Uint8Array;
 };
 
 /**
@@ -71,7 +75,8 @@ export function recoverAddress(digest: Uint8Array, signature: Uint8Array, recid:
   return addressOfPublicKey(secp256k1.ecdsaRecover(signature, recid, digest, false));
 }
 
-function addressOfPublicKey(publicKey: Uint8Array): string {
+/** The address of an uncompressed public key (0x04 ‖ X ‖ Y, 65 bytes). */
+export function addressOfPublicKey(publicKey: Uint8Array): string {
   return getAddress(
     `0x${nativeKeccak(Buffer.from(publicKey.subarray(1)))
       .subarray(12)

@@ -1,5 +1,5 @@
 import { chains } from "../chains/index.js";
-import { DEVNET_CHAIN_IDS, type Model } from "../config/model.js";
+import { DEVNET_CHAIN_IDS, isProdEnvironment, type Model } from "../config/model.js";
 import { REFERENCE_RE } from "../config/schema/common.js";
 
 /**
@@ -8,11 +8,7 @@ import { REFERENCE_RE } from "../config/schema/common.js";
  */
 const TESTNET_CHAIN_IDS = new Set(Object.values(chains).flatMap((c) => Object.values(c.testnets as Record<string, number>)));
 
-/** The documented default when an environment does not say `production:`: named prod, production, prod-*. */
-const PROD_NAME = /^prod(uction)?([-_].*)?$/i;
-
-/** Production is what auditors call "live": the environment says so, or by default its name does. */
-export const isProdEnvironment = (model: Model, name: string): boolean => model.environments[name]?.production ?? PROD_NAME.test(name);
+export { isProdEnvironment } from "../config/model.js";
 
 export function prodNetworks(model: Model): Set<string> {
   const out = new Set<string>();

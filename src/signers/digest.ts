@@ -23,24 +23,32 @@ export function signerFrom(core: SignerCore, describe: string): Signer {
     const d = bytes32(digest);
     const got = await core.signDigest(digest);
     let s = BigInt(got.s);
-    let yParity = got.yParity;
+    let parity = got.yParity;
     if (s > N / 2n) {
       s = N - s;
-      yParity = (yParity ^ 1) as 0 | 1;
+      if (parity !== undefined) parity = (parity ^ 1) as 0 | 1;
     }
-    const sig = { r: hex32(BigInt(got.r)), s: hex32(s), yParity };
-    let from: string | undefined;
-    try {
-      from = recoverAddress(d, Buffer.concat([bytes32(sig.r), bytes32(sig.s)]), yParity);
-    } catch {
-      from = undefined;
-    }
-    if (from?.toLowerCase() !== address.toLowerCase()) {
+    const r = hex32(BigInt(got.r));
+    const rs = Buffer.concat([bytes32(r), bytes32(hex32(s))]);
+    const recover = (v: 0 | 1) => {
+      try {
+        return recoverAddress(d, rs, v);
+      } catch {
+        return undefined;
+      }
+    };
+    // Without a recovery bit (KMS), the one of the two candidates that recovers to the address is it.
+    const candidates: (0 | 1)[] = parity === undefined ? [0, 1] : [parity];
+    const tried = candidates.map((v) => ({ v, from: recover(v) }));
+    const match = tried.find((t) => t.from?.toLowerCase() === address.toLowerCase());
+    if (!match) {
+      const from = tried.find((t) => t.from)?.from;
       throw new SignerError(`${describe} returned a signature that is not ${address}'s`, {
         details: from ? `it recovers to ${from}` : "it is not a valid secp256k1 signature",
-        hint: "Check that the signer's key (key id, transit key name) is the one whose address is configured.",
+        hint: "Check that the signer's key (key id, Vault path) is the one whose address is configured.",
       });
     }
+    const sig: DigestSignature = { r, s: hex32(s), yParity: match.v };
     return sig;
   };
   const signTransaction =

@@ -11,6 +11,10 @@ export type SignerContext = {
   chainId: number;
   /** Repo root: keystore paths are relative to it. */
   repoDir: string;
+  /** The account being opened, for messages ("account deployer …"). */
+  account?: string;
+  /** The environment it signs in: raw env keys are refused where `production` is true. */
+  environment?: { name: string; production: boolean };
 };
 
 /** A secp256k1 signature over a 32-byte digest: low `s` (EIP-2) and the recovery bit, as a tx carries them. */
@@ -48,7 +52,11 @@ export type Signer = {
  */
 export type SignerCore = {
   address: string;
-  signDigest(digest: string): Promise<DigestSignature>;
+  /**
+   * Signs a digest. `s` may be high and `yParity` unknown (a KMS returns a bare DER signature): the
+   * digest signer normalises to low `s` and finds the recovery bit against `address`.
+   */
+  signDigest(digest: string): Promise<Omit<DigestSignature, "yParity"> & { yParity?: 0 | 1 }>;
   signTransaction?(tx: Eip1559Tx): Promise<SignedTx>;
   /** Values the signer used to get at its key (key, password), redacted from every message. */
   secrets?: string[];

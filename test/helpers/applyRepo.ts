@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cp, mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Rpc } from "../../src/chains/evm/client.js";
@@ -13,6 +13,24 @@ export async function fixtureCopy(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "w3o-apply-"));
   await cp(FIXTURE, dir, { recursive: true });
   return dir;
+}
+
+/** A fresh copy of the fixture repo whose deployer signs with `signer` (YAML flow text) instead of its env key. */
+export async function fixtureWithDeployerSigner(signer: string): Promise<string> {
+  const dir = await fixtureCopy();
+  const file = path.join(dir, "w3o.yaml");
+  const yaml = await readFile(file, "utf8");
+  if (!yaml.includes(DEPLOYER_SIGNER)) throw new Error(`the fixture's deployer no longer reads ${DEPLOYER_SIGNER}`);
+  await writeFile(file, yaml.replace(DEPLOYER_SIGNER, `signer: ${signer}`));
+  return dir;
+}
+const DEPLOYER_SIGNER = "signer: { env: W3O_TEST_DEPLOYER_KEY }";
+
+/** What a signer must leave out of an apply's traces: the CLI's output, the state db (journal) and the records. */
+export async function applyTraces(dir: string, run: { stdout: string; stderr: string }): Promise<string[]> {
+  const records = path.join(dir, "deployments/dev");
+  const files = [path.join(dir, ".w3o/state.db"), ...(await readdir(records)).map((f) => path.join(records, f))];
+  return [run.stdout, run.stderr, ...(await Promise.all(files.map((f) => readFile(f, "latin1"))))];
 }
 
 export type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; pid?: number };

@@ -95,3 +95,23 @@ describe("digest and typed-data signing", () => {
     expect(verifyTypedData(typed.domain, typed.types, typed.message, sig)).toBe(key.address);
   });
 });
+
+describe("env signer in production", () => {
+  const prod = (env: Record<string, string>) => ({ ...ctx(env), account: "deployer", environment: { name: "live", production: true } });
+
+  it("refuses a raw key where the environment is production, naming the account, the environment and the fix", async () => {
+    const err = await createSigner({ env: "DEPLOYER_KEY" }, prod({ DEPLOYER_KEY: key.privateKey })).catch((e) => e);
+    expect(err).toBeInstanceOf(SignerError);
+    expect(err.shortMessage).toBe('account "deployer" signs with a raw private key from DEPLOYER_KEY in production environment "live"');
+    expect(err.hint).toContain("accounts.deployer.environments.live.signer");
+    expect(err.hint).toContain("allowInProduction: true");
+    expect(`${err.message}${err.stack}`).not.toContain(key.privateKey.slice(2));
+  });
+
+  it("signs there when the account allows it explicitly, and anywhere not production", async () => {
+    const allowed = await createSigner({ env: "DEPLOYER_KEY", allowInProduction: true }, prod({ DEPLOYER_KEY: key.privateKey }));
+    expect(allowed.address).toBe(key.address);
+    const staging = { ...prod({ DEPLOYER_KEY: key.privateKey }), environment: { name: "staging", production: false } };
+    expect((await createSigner({ env: "DEPLOYER_KEY" }, staging)).address).toBe(key.address);
+  });
+});

@@ -1,17 +1,18 @@
 import { z } from "zod";
-import { address, envRef } from "./common.js";
+import { schema as devnetSigner } from "../../signers/devnet/schema.js";
+import { schema as envSigner } from "../../signers/env/schema.js";
+import { schema as keystoreSigner } from "../../signers/keystore/schema.js";
+import { schema as kmsSigner } from "../../signers/kms/schema.js";
+import { schema as vaultSigner } from "../../signers/vault/schema.js";
+import { address } from "./common.js";
 
+// Each signer kind's schema lives in its folder (src/signers/<kind>/schema.ts, zod only): one definition,
+// which the kind parses with and the config (and its JSON Schema) accepts.
 export const signer = z
-  .union([
-    z.strictObject({ env: envRef.shape.env }).describe("A hex private key read from this environment variable."),
-    z
-      .strictObject({ keystore: z.string(), password: envRef })
-      .describe("An encrypted JSON keystore in the repo, unlocked with a password from the environment."),
-    z
-      .strictObject({ devnet: z.number().int().min(0).max(9) })
-      .describe("One of the local devnet's public dev accounts (index 0–9). Refused on any other network."),
-  ])
-  .describe("How to sign: { env: VAR } | { keystore: path, password: { env: VAR } } | { devnet: 0 }.");
+  .union([envSigner, keystoreSigner, devnetSigner, vaultSigner, kmsSigner])
+  .describe(
+    "How to sign: { env: VAR } | { keystore: path, password: { env: VAR } } | { devnet: 0 } | { vault: { path } } | { kms: { keyId } }.",
+  );
 
 export const account = z
   .strictObject({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { chainIds } from "../../chains/index.js";
-import { envRef, name } from "./common.js";
+import { address, envRef, name } from "./common.js";
 
 export const rpcRef = z
   .strictObject({
@@ -48,6 +48,22 @@ export const network = z.strictObject({
     ),
   gas: gasPolicy.optional(),
   explorer: z.string().url().optional(),
+  safe: z
+    .strictObject({
+      multiSendCallOnly: address
+        .default("0x9641d764fc13c8B624c04430C7356C1C7C8102e2")
+        .describe("The MultiSendCallOnly a batch delegatecalls. Default: Safe 1.4.1's canonical deployment."),
+      txService: z
+        .string()
+        .url()
+        .optional()
+        .describe(
+          "A Safe Transaction Service to propose to, e.g. https://safe-transaction-mainnet.safe.global. Without it the proposal is a file only.",
+        ),
+      proposer: name.optional().describe("The account that signs proposals to the service: an owner or a delegate of the Safe."),
+    })
+    .optional()
+    .describe("Safes owning contracts on this network: apply writes what they must sign as Safe proposals (docs/keys.md)."),
 });
 
 export const environment = z.strictObject({

@@ -1,11 +1,9 @@
-import { z } from "zod";
 import { DEVNET_CHAIN_IDS } from "../../config/model.js";
 import { devAccounts } from "../../devnet/index.js";
 import { SignerError } from "../errors.js";
 import { localKey } from "../local.js";
 import type { SignerKind } from "../types.js";
-
-const schema = z.strictObject({ devnet: z.number().int().min(0).max(9) });
+import { schema } from "./schema.js";
 
 /** Anvil's public dev accounts: zero setup on a local devnet, refused on every other chain. */
 export const devnet: SignerKind<typeof schema> = {

@@ -1,13 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Wallet } from "ethers";
-import { z } from "zod";
-import { envRef } from "../../config/schema/common.js";
 import { SignerError } from "../errors.js";
 import { localKey } from "../local.js";
 import type { SignerKind } from "../types.js";
-
-const schema = z.strictObject({ keystore: z.string(), password: envRef });
+import { schema } from "./schema.js";
 
 /** An encrypted JSON keystore (Web3 Secret Storage v3, as geth, cast and ethers write it). */
 export const keystore: SignerKind<typeof schema> = {
