@@ -8,8 +8,8 @@ import type { GitHubClient } from "../src/github/client.js";
 import { guardOutgoing } from "../src/github/outgoing.js";
 import { createWorkspace } from "../src/github/workspace.js";
 import { claimDelivery } from "../src/state/deliveries.js";
-import { releasePullLocks } from "../src/state/prLocks.js";
 import { openStateAt } from "../src/state/open.js";
+import { releasePullLocks } from "../src/state/prLocks.js";
 import type { StateStore } from "../src/state/store.js";
 import { allowed, type BotOptions, botOptionsFromEnv } from "./env.js";
 
