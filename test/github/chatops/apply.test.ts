@@ -1,15 +1,15 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import nock from "nock";
+import type nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireLock, readLock } from "../../../src/apply/lock.js";
 import type { ApplyCallback } from "../../../src/github/chatops/apply.js";
 import { type ChatOpsInput, handleComment } from "../../../src/github/chatops/handle.js";
 import { openState, type StateStore } from "../../../src/state/db.js";
 import { readPullLock, takePullLock } from "../../../src/state/prLocks.js";
-import { fileContent } from "../../helpers/botHarness.js";
-import { API, plainOctokit, useNock } from "../../helpers/nockGitHub.js";
+import { type Call, fileContent, recordGitHub } from "../../helpers/botHarness.js";
+import { plainOctokit, useNock } from "../../helpers/nockGitHub.js";
 
 const R = "/repos/acme/infra";
 const HEAD = "c".repeat(40);
@@ -28,19 +28,11 @@ const pullData = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-type Call = { method: string; path: string; body?: unknown };
-
 /** Every call nock answers, in order, with its body. */
-function recorded(): { scope: nock.Scope; calls: Call[] } {
-  const calls: Call[] = [];
-  const scope = nock(API);
-  // biome-ignore lint/suspicious/noExplicitAny: nock's request event is untyped
-  (scope as any).on("request", (req: Request, _i: unknown, body: string) => {
-    const url = new URL(req.url);
-    calls.push({ method: req.method, path: decodeURIComponent(url.pathname + url.search), ...(body ? { body: JSON.parse(body) } : {}) });
-  });
-  return { scope, calls };
-}
+const recorded = () => {
+  const { calls, github } = recordGitHub();
+  return { calls, scope: github };
+};
 
 /** 👀, the settings at main, the PR, the head's w3o.yaml (the PR's own `requires`), write permission, main's w3o.yaml. */
 function preamble(scope: nock.Scope, o: { head: string; main: string; pull?: Record<string, unknown> }) {
@@ -66,7 +58,8 @@ function finish(scope: nock.Scope, final: "rocket" | "confused") {
   scope.post(`${R}/issues/7/comments`).reply(201, { id: 1 }).post(`${R}/issues/comments/5/reactions`, { content: final }).reply(201, {});
 }
 
-const replyOf = (calls: Call[]) => (calls.find((c) => c.path === `${R}/issues/7/comments`)?.body as { body: string }).body;
+const replyOf = (calls: Call[]) =>
+  String((calls.find((c) => c.path === `${R}/issues/7/comments`)?.body as { body?: string } | undefined)?.body);
 const routes = (calls: Call[]) => calls.map((c) => `${c.method} ${c.path}`);
 
 let store: StateStore;
@@ -130,7 +123,15 @@ describe("/w3o apply", () => {
       .reply(200, { state: "pending", statuses: [{ context: "preview", state: "pending" }] });
     finish(scope, "confused");
     const applied: string[] = [];
-    const out = await handleComment(event("/w3o apply prod"), input({ apply: async (_p, _s, env) => (applied.push(env), notExpected()) }));
+    const out = await handleComment(
+      event("/w3o apply prod"),
+      input({
+        apply: async (_p, _s, env) => {
+          applied.push(env);
+          return notExpected();
+        },
+      }),
+    );
 
     expect(out.outcome).toBe("refused");
     expect(applied).toEqual([]);
