@@ -84,8 +84,11 @@ export const migrations: Record<string, Migration> = {
   // a PR lock lasts days, a lease seconds.
   "0004_pr_locks": {
     async up(db: Kysely<unknown>) {
+      // IF NOT EXISTS: two SQLite openers of a new file race through the migrator (SQLite has no migration
+      // lock), and the loser's retry must not fail on the table the winner just made.
       await db.schema
         .createTable("pr_locks")
+        .ifNotExists()
         .addColumn("repo", "text", (c) => c.notNull())
         .addColumn("project", "text", (c) => c.notNull())
         .addColumn("environment", "text", (c) => c.notNull())
@@ -95,7 +98,7 @@ export const migrations: Record<string, Migration> = {
         .addColumn("since", "text", (c) => c.notNull())
         .addPrimaryKeyConstraint("pr_locks_pk", ["repo", "project", "environment"])
         .execute();
-      await db.schema.createIndex("pr_locks_by_pull").on("pr_locks").columns(["repo", "pull"]).execute();
+      await db.schema.createIndex("pr_locks_by_pull").ifNotExists().on("pr_locks").columns(["repo", "pull"]).execute();
     },
   },
 };
