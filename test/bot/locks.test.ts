@@ -1,19 +1,19 @@
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import nock from "nock";
+import type nock from "nock";
 import type { Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotOptions } from "../../bot/env.js";
 import { w3oApp } from "../../bot/index.js";
 import { Rpc } from "../../src/chains/evm/client.js";
-import { type Anvil, startDevnet } from "../../src/devnet/index.js";
+import type { Anvil } from "../../src/devnet/index.js";
 import { stickyMarker } from "../../src/github/stickyComment.js";
 import { openState, type StateStore } from "../../src/state/db.js";
 import { readPullLocks } from "../../src/state/prLocks.js";
 import { creations } from "../helpers/applyRepo.js";
 import { BOT, type Call, commentPayload, fileContent, INSTALLATION, pullPayload, recordGitHub, testProbot } from "../helpers/botHarness.js";
-import { useNock } from "../helpers/nockGitHub.js";
+import { startDevnetOutsideNock, useNock } from "../helpers/nockGitHub.js";
 import { EXTRA_CONTRACT, type PrRepo, prRepo } from "../helpers/prRepo.js";
 
 const R = "/repos/acme/infra";
@@ -26,13 +26,7 @@ let heads: Record<number, string>;
 let w3oYaml: string;
 
 beforeAll(async () => {
-  // nock 15.0.0 breaks global fetch with a body (undici's Request.clone); the devnet's one fetch runs with nock off.
-  nock.restore();
-  try {
-    devnet = await startDevnet({ port: 0 });
-  } finally {
-    nock.activate();
-  }
+  devnet = await startDevnetOutsideNock();
   origin = await prRepo();
   w3oYaml = await readFile(path.join(origin.dir, "w3o.yaml"), "utf8");
   const seven = await origin.commit({ "contracts/extra.yaml": EXTRA_CONTRACT }, "PR 7: add ExtraCollection");
