@@ -81,11 +81,11 @@ function pullEvent(action: string, n: number, extra: Record<string, unknown> = {
 }
 
 /** A review of PR n: the reads, the check run, the sticky comment created, the check completed. */
-function review(github: nock.Scope, n: number, checkId: number) {
+function review(github: nock.Scope, n: number, checkId: number, settings?: string) {
   github
     .get(`${R}/contents/.github%2Fw3o.yml`)
     .query({ ref: "main" })
-    .reply(404, { message: "Not Found" })
+    .reply(settings ? 200 : 404, settings ? fileContent(settings) : { message: "Not Found" })
     .get(`${R}/contents/w3o.yaml`)
     .query({ ref: heads[n] })
     .reply(200, fileContent(w3oYaml))
@@ -153,6 +153,18 @@ describe("PR locks in the app", () => {
     expect(await readPullLocks(state, "acme/infra", "acme", ["dev"])).toMatchObject([{ pull: 8, author: "dave" }]);
     expect(bodyOf(third.calls, "PATCH", `${R}/check-runs/82`)[0]).toMatchObject({ conclusion: "success" });
   }, 180_000);
+
+  it("`lock: on-apply` in main's .github/w3o.yml: the plan takes no lock, and the report has no Locks section", async () => {
+    const { probot, state } = await app();
+    const { calls, github } = recordGitHub();
+    token(github);
+    review(github, 7, 72, "environments:\n  dev:\n    lock: on-apply\n");
+    await probot.receive(pullEvent("opened", 7));
+    expect(await readPullLocks(state, "acme/infra", "acme", ["dev"])).toEqual([]);
+    const comment = String(bodyOf(calls, "POST", `${R}/issues/7/comments`)[0]?.body);
+    expect(comment).toMatch(/`dev`: [1-9]\d* to create/);
+    expect(comment).not.toContain("### Locks");
+  }, 120_000);
 });
 
 /** The chat-ops conversation of `/w3o apply dev` on PR n up to the apply: 👀, settings, the PR, its w3o.yaml. */
