@@ -145,14 +145,11 @@ async function run(command: Command, event: CommentEvent, input: ChatOpsInput, p
     case "drift":
       return { ok: false, text: "drift checks are not available from comments yet; `w3o plan --env ENV` shows drift locally." };
     case "unlock": {
-      const trusted = await infraRepoFacts(gh, ref, settings, input.defaultBranch);
+      // The PR lock is keyed as the review took it (the base's project); the lease as the head's apply does.
+      const lock = (await infraRepoFacts(gh, ref, settings, input.defaultBranch))?.project ?? facts.project;
       return unlockCommand({
         repo: `${ref.owner}/${ref.repo}`,
-        // The PR lock is keyed as the review took it (the base's project); the lease as the head's apply does.
-        project: {
-          ...(trusted?.project || facts.project ? { lock: trusted?.project ?? facts.project } : {}),
-          ...(facts.project ? { lease: facts.project } : {}),
-        },
+        project: { ...(lock ? { lock } : {}), ...(facts.project ? { lease: facts.project } : {}) },
         environment: command.env ?? "",
         pull: pull.number,
         prefix,

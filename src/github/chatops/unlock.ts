@@ -49,7 +49,7 @@ export async function unlockCommand(i: UnlockInput): Promise<Answer> {
     const held = await i.releaseLease({ project: i.project.lease, environment: env });
     if (held) {
       lines.push(
-        `released the apply lease of \`${env}\` of ${i.project.lease}, held by ${held.holder} (pid ${held.pid}) since ${held.since}${held.runId ? `, run ${held.runId}` : ""}, for \`${held.command}\`. If that apply is still running, it stops sending at its next lease renewal.`,
+        `${lines.length ? "Also released" : "released"} the apply lease of \`${env}\` of ${i.project.lease}, held by ${held.holder} (pid ${held.pid}) since ${held.since}${held.runId ? `, run ${held.runId}` : ""}, for \`${held.command}\`. If that apply is still running, it stops sending at its next lease renewal.`,
       );
     }
   }

@@ -266,7 +266,7 @@ describe("/w3o unlock", () => {
     const { releaseLock } = await import("../../../src/apply/lock.js");
     await handleComment(event("/w3o unlock prod"), input({ unlock: (key) => releaseLock(store.db, key) }));
     expect(replyOf(calls)).toMatch(
-      /^> \/w3o unlock prod\n\n@alice released the PR lock of `prod` held by #7 \(@carol\) since 2026-12-01T09:00:00\.000Z\. released the apply lease of `prod` of acme, held by .* run run-1, for `w3o apply --env prod`\./,
+      /^> \/w3o unlock prod\n\n@alice released the PR lock of `prod` held by #7 \(@carol\) since 2026-12-01T09:00:00\.000Z\. Also released the apply lease of `prod` of acme, held by .* run run-1, for `w3o apply --env prod`\./,
     );
     expect(await readPullLock(store, prodKey)).toBeUndefined();
     expect(await readLock(store.db, { project: "acme", environment: "prod" })).toBeUndefined();
