@@ -9,6 +9,7 @@ import type { Plan } from "../plan/types.js";
 import { createSigner, type Signer, type SignerContext, type SignerSpec } from "../signers/index.js";
 import type { RecordSink } from "../state/records.js";
 import type { StateStore } from "../state/store.js";
+import { applyWorkflows, type WorkflowApplyResult } from "../workflows/apply.js";
 import type { JournalEvent } from "./events.js";
 import type { ExecEvent } from "./executor.js";
 import { parseDuration } from "./fees.js";
@@ -41,7 +42,9 @@ export type ApplyEvent =
   | { type: "plan"; plan: Plan }
   | { type: "network-start"; network: string; ops: number }
   | ((ExecEvent | { type: "verified"; contract: string; checks: string[]; problems: string[] }) & { network: string })
-  | { type: "network-done"; network: string; recordFile: string; failed: string[] };
+  | { type: "network-done"; network: string; recordFile: string; failed: string[] }
+  /** A network's workflow transactions are mined and recorded (or failed). */
+  | { type: "workflows-done"; network: string; sent: number; failed: string[] };
 
 export type ApplyOptions = {
   /** The plan file given with --plan: refused when its inputs hash is not today's. */
@@ -88,14 +91,13 @@ async function openSigners(
   model: Model,
   envName: string,
   known: Record<string, string>,
-  active: Plan["networks"][number]["steps"],
+  deploying: Set<string>,
   o: { vars: Record<string, string | undefined>; chainId: number; open: OpenSigner },
 ): Promise<{ signers: SignerPool; accounts: Record<string, string>; deployers: Record<string, string> }> {
   const signers = new SignerPool();
   const accounts: Record<string, string> = { ...known };
   // Who each account signs as: a step's deployer (a keystore's is known once it is open here).
   const deployers: Record<string, string> = {};
-  const deploying = new Set(active.map((s) => s.deployer.account));
   for (const account of Object.keys(model.accounts)) {
     const spec = signerSpecOf(model, envName, account);
     if (!spec) continue;
@@ -120,6 +122,8 @@ export type SkippedStep = { id: string; contract: string; action: "replace" | "d
 export type ApplyResult = {
   plan: Plan;
   networks: NetworkApplyResult[];
+  /** Per network where workflows sent something. */
+  workflows?: WorkflowApplyResult[];
   applied: boolean;
   failed: string[];
   /** Steps the plan holds that this run did not do: a replace not asked for with --redeploy, a drift. */
@@ -217,66 +221,133 @@ async function applyLocked(
       },
     );
   }
+  const wfProblems = (plan.workflows ?? []).flatMap((w) => (w.problems ?? []).map((p) => `workflows.${w.name} on ${w.network}: ${p}`));
+  if (wfProblems.length) {
+    throw new PlanBlockedError("apply refuses: a workflow already sent transactions with other inputs, so nothing was sent", {
+      metaMessages: wfProblems,
+      hint: "Revert the workflow's change, or give it a new name to run it anew; then run w3o plan and w3o apply again.",
+    });
+  }
   const skipped = skippedSteps(plan, redeploy);
   const confirmed = !o.confirm || (await o.confirm(plan));
   if (o.signal?.aborted) throw stopped(notStarted(plan.networks.map((n) => n.name)));
   if (!confirmed) return { plan, networks: [], applied: false, failed: [], skipped };
 
   const networks: NetworkApplyResult[] = [];
-  for (const [index, net] of plan.networks.entries()) {
-    if (o.signal?.aborted) throw stopped(notStarted(plan.networks.slice(index).map((n) => n.name)));
-    const network = model.networks[net.name]!;
-    const steps = net.steps;
+  const workflows: WorkflowApplyResult[] = [];
+  const names = networkOrder(model, envName, plan);
+  for (const [index, name] of names.entries()) {
+    if (o.signal?.aborted) throw stopped(notStarted(names.slice(index)));
+    const network = model.networks[name]!;
+    const net = plan.networks.find((n) => n.name === name);
+    const steps = net?.steps ?? [];
+    const wfs = (plan.workflows ?? []).filter((w) => w.network === name && !w.notRun && w.txs.some((t) => t.status === "send"));
+    const rpc = new Rpc(rpcUrl(name, network, vars), { batchLimit: network.rpc.batchLimit, label: `network "${name}"` });
+    // A network with workflows and no contracts has no snapshot: its chain id is the config's, else the node's.
+    const chainId = net?.chainId ?? network.chainId ?? Number(BigInt(await rpc.call<string>("eth_chainId")));
     const active = steps.filter(
       (s) => s.action === "create" || s.action === "update" || (s.action === "replace" && redeploy.has(s.contract)),
     );
-    const { signers, accounts, deployers } = await openSigners(model, envName, run.env.accounts, active, {
+    const deploying = new Set([...active.map((s) => s.deployer.account), ...wfs.map((w) => w.from.account)]);
+    const { signers, accounts, deployers } = await openSigners(model, envName, run.env.accounts, deploying, {
       vars,
-      chainId: net.chainId,
+      chainId,
       open: o.openSigner ?? createSigner,
     });
     for (const s of steps)
       s.deployer.address ??= (deployers[s.deployer.account] ?? accounts[s.deployer.account]) as `0x${string}` | undefined;
-    if (!active.length && !steps.some((s) => s.action === "remove")) continue;
-    o.onEvent?.({ type: "network-start", network: net.name, ops: active.length });
-    const rpc = new Rpc(rpcUrl(net.name, network, vars), { batchLimit: network.rpc.batchLimit, label: `network "${net.name}"` });
-    const devnet = DEVNET_CHAIN_IDS.has(net.chainId);
-    const result = await applyNetwork({
+    for (const w of wfs) w.from.address ??= deployers[w.from.account] ?? accounts[w.from.account];
+    const contractWork = net && (active.length || steps.some((s) => s.action === "remove"));
+    if (!contractWork && !wfs.length) continue;
+    o.onEvent?.({
+      type: "network-start",
+      network: name,
+      ops: active.length + wfs.reduce((n, w) => n + w.txs.filter((t) => t.status === "send").length, 0),
+    });
+    const devnet = DEVNET_CHAIN_IDS.has(chainId);
+    const journal = new Journal(db, { project: model.project, environment: envName, network: name }, o.onJournaled);
+    const gas = {
+      maxFeeGwei: network.gas?.maxFeeGwei,
+      priorityFeeGwei: network.gas?.priorityFeeGwei,
+      bumpPercent: network.gas?.bumpPercent ?? 12,
+      stuckAfterMs: parseDuration(network.gas?.stuckAfter ?? (devnet ? "2s" : "60s")),
+    };
+    const exec = {
       signal: o.signal,
-      model,
-      environment: envName,
-      network: net.name,
-      chainId: net.chainId,
-      steps,
-      artifacts: run.artifacts,
-      // A record of another chain history is not this chain's: the new record starts empty (plan/foreign.ts).
-      record: net.foreignRecord ? undefined : run.records[net.name],
-      genesisHash: net.genesisHash ?? undefined,
       rpc,
-      journal: new Journal(db, { project: model.project, environment: envName, network: net.name }, o.onJournaled),
+      journal,
+      chainId,
       signers,
-      accounts,
-      redeploy,
-      gas: {
-        maxFeeGwei: network.gas?.maxFeeGwei,
-        priorityFeeGwei: network.gas?.priorityFeeGwei,
-        bumpPercent: network.gas?.bumpPercent ?? 12,
-        stuckAfterMs: parseDuration(network.gas?.stuckAfter ?? (devnet ? "2s" : "60s")),
-      },
-      maxInFlight: o.maxInFlight ?? defaultInFlight(net.chainId),
+      gas,
+      maxInFlight: o.maxInFlight ?? defaultInFlight(chainId),
       confirmations: network.confirmations,
       pollMs: o.pollMs ?? (devnet ? 10 : 1000),
       devnet,
-      records: o.records,
-      onEvent: (e) => o.onEvent?.({ ...e, network: net.name }),
-    }).catch((e: unknown) => {
+      onEvent: (e: ExecEvent | { type: "verified"; contract: string; checks: string[]; problems: string[] }) =>
+        o.onEvent?.({ ...e, network: name }),
+    };
+    const interrupted = (e: unknown) => {
       if (!(e instanceof ExecInterrupted)) throw e;
-      throw stopped([{ network: net.name, ...e.remaining }, ...notStarted(plan.networks.slice(index + 1).map((n) => n.name))]);
-    });
-    o.onEvent?.({ type: "network-done", network: net.name, recordFile: result.recordFile, failed: result.failed });
-    networks.push(result);
+      throw stopped([{ network: name, ...e.remaining }, ...notStarted(names.slice(index + 1))]);
+    };
+    let record = net?.foreignRecord ? undefined : run.records[name];
+    if (contractWork && net) {
+      const result = await applyNetwork({
+        ...exec,
+        model,
+        environment: envName,
+        network: name,
+        steps,
+        artifacts: run.artifacts,
+        // A record of another chain history is not this chain's: the new record starts empty (plan/foreign.ts).
+        record,
+        genesisHash: net.genesisHash ?? undefined,
+        accounts,
+        redeploy,
+        records: o.records,
+      }).catch(interrupted);
+      o.onEvent?.({ type: "network-done", network: name, recordFile: result.recordFile, failed: result.failed });
+      networks.push(result);
+      record = result.record;
+      if (result.failed.length) continue; // a workflow runs against what its network's contracts are, not half of it
+    }
+    if (wfs.length) {
+      const base = record ?? {
+        version: 1 as const,
+        project: model.project,
+        environment: envName,
+        network: name,
+        chainId,
+        ...(net?.genesisHash ? { genesisHash: net.genesisHash } : {}),
+        contracts: {},
+      };
+      const known = { accounts, contracts: Object.fromEntries(Object.entries(base.contracts).map(([k, c]) => [k, c.address])) };
+      const result = await applyWorkflows({
+        workflows: wfs,
+        artifacts: run.workflowArtifacts,
+        known,
+        base,
+        exec,
+        records: o.records,
+      }).catch(interrupted);
+      workflows.push(result);
+      o.onEvent?.({ type: "workflows-done", network: name, sent: result.sent, failed: result.failed });
+    }
   }
-  return { plan, networks, applied: true, failed: networks.flatMap((n) => n.failed), skipped };
+  return {
+    plan,
+    networks,
+    workflows,
+    applied: true,
+    failed: [...networks.flatMap((n) => n.failed), ...workflows.flatMap((w) => w.failed)],
+    skipped,
+  };
+}
+
+/** The environment's EVM networks that have contract steps or workflows, in the environment's order. */
+function networkOrder(model: Model, envName: string, plan: Plan): string[] {
+  const wanted = new Set([...plan.networks.map((n) => n.name), ...(plan.workflows ?? []).map((w) => w.network)]);
+  return (model.environments[envName]?.networks ?? []).filter((n) => wanted.has(n));
 }
 
 /** What a run with these --redeploy names leaves undone. */

@@ -121,6 +121,8 @@ export function nextRecord(i: RecordInput): DeploymentRecord {
     chainId: i.chainId,
     ...(genesisHash ? { genesisHash } : {}),
     contracts,
+    // What workflows sent stays recorded: a contract apply must not make a workflow send again.
+    ...(sameChain && i.base?.workflows ? { workflows: i.base.workflows } : {}),
   };
 }
 

@@ -52,8 +52,6 @@ const repoWarning = (d: CompileDiagnostic) =>
  * version, which contracts sit behind proxies): an unchanged repo never calls solc.
  */
 export async function compile(model: Pick<Model, "dir" | "contracts" | "compiler">, opts: CompileOptions = {}): Promise<CompiledRepo> {
-  const started = performance.now();
-  const settings = compilerSettings(model);
   const wanted = new Map<string, { source: string; name: string }>(); // fqn → unit/contract
   for (const [resource, c] of Object.entries(model.contracts)) {
     const name = c.contract ?? resource;
@@ -67,9 +65,39 @@ export async function compile(model: Pick<Model, "dir" | "contracts" | "compiler
         .map(([resource, c]) => fqn(c.source, c.contract ?? resource)),
     ),
   ].sort();
+  const units = await compileUnits(model, [...wanted.values()], { ...opts, upgradeable });
+  const contracts: Record<string, Artifact> = {};
+  for (const [resource, c] of Object.entries(model.contracts)) contracts[resource] = units.pick(c.source, c.contract ?? resource);
+  const proxies = Object.fromEntries(
+    Object.entries(PROXY_SOURCES).map(([name, source]) => [name, units.pick(source, name)]),
+  ) as ProxyArtifacts;
+  return { contracts, proxies, compiler: units.compiler, inputHash: units.inputHash, fromCache: units.fromCache, warnings: units.warnings };
+}
 
+/** Compiled units: artifacts by `source:Contract`, from one solc run (or the cache). */
+export type CompiledUnits = {
+  pick(source: string, name: string): Artifact;
+  compiler: CompilerSettings;
+  inputHash: string;
+  fromCache: boolean;
+  warnings: CompileDiagnostic[];
+};
+
+/**
+ * Compiles the given contracts of the given units with the repo's settings, through the same cache
+ * as `compile`. `generated` holds units w3o writes itself (a workflow's token), read before any file.
+ */
+export async function compileUnits(
+  model: Pick<Model, "dir" | "compiler">,
+  wantedList: { source: string; name: string }[],
+  opts: CompileOptions & { upgradeable?: string[]; generated?: Record<string, string> } = {},
+): Promise<CompiledUnits> {
+  const started = performance.now();
+  const settings = compilerSettings(model);
+  const wanted = new Map(wantedList.map((w) => [fqn(w.source, w.name), w]));
+  const upgradeable = opts.upgradeable ?? [];
   const roots = [...new Set([...wanted.values()].map((w) => w.source))].sort();
-  const sources = await collectSources(model.dir, roots);
+  const sources = await collectSources(model.dir, roots, opts.generated);
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ format: CACHE_FORMAT, settings, upgradeable, wanted: [...wanted.keys()].sort() }));
   for (const unit of Object.keys(sources).sort()) hash.update(`\0${unit}\0${sources[unit]}`);
@@ -99,8 +127,9 @@ export async function compile(model: Pick<Model, "dir" | "contracts" | "compiler
   const durationMs = Math.round(performance.now() - started);
   opts.onEvent?.({ type: "compile-done", ...what, fromCache, durationMs, warnings: warnings.length });
 
+  const all = artifacts;
   const pick = (source: string, name: string): Artifact => {
-    const a = artifacts?.[fqn(source, name)];
+    const a = all[fqn(source, name)];
     if (!a)
       throw new CompileError(
         [{ severity: "error", file: source, type: "MissingContract", message: `no contract "${name}" in ${source}` }],
@@ -108,10 +137,7 @@ export async function compile(model: Pick<Model, "dir" | "contracts" | "compiler
       );
     return a;
   };
-  const contracts: Record<string, Artifact> = {};
-  for (const [resource, c] of Object.entries(model.contracts)) contracts[resource] = pick(c.source, c.contract ?? resource);
-  const proxies = Object.fromEntries(Object.entries(PROXY_SOURCES).map(([name, source]) => [name, pick(source, name)])) as ProxyArtifacts;
-  return { contracts, proxies, compiler: settings, inputHash, fromCache, warnings };
+  return { pick, compiler: settings, inputHash, fromCache, warnings };
 }
 
 function build(

@@ -81,8 +81,11 @@ class PackageDirs {
   }
 }
 
-/** Reads the root units and everything they import, transitively. */
-export async function collectSources(repoDir: string, roots: string[]): Promise<Sources> {
+/**
+ * Reads the root units and everything they import, transitively. `generated` units (w3o's own
+ * sources for workflows, written from the config) are taken as given, before any file.
+ */
+export async function collectSources(repoDir: string, roots: string[], generated: Sources = {}): Promise<Sources> {
   const packages = new PackageDirs(repoDir);
   const sources: Sources = {};
   const queue: { unit: string; from?: string }[] = roots.map((unit) => ({ unit }));
@@ -91,7 +94,7 @@ export async function collectSources(repoDir: string, roots: string[]): Promise<
     const q = queue.shift() as (typeof queue)[number];
     if (seen.has(q.unit)) continue;
     seen.add(q.unit);
-    const content = readUnit(repoDir, q.unit, packages, q.from);
+    const content = generated[q.unit] ?? readUnit(repoDir, q.unit, packages, q.from);
     sources[q.unit] = content;
     for (const spec of importsOf(content)) queue.push({ unit: resolveImport(q.unit, spec), from: q.unit });
   }

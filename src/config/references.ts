@@ -160,7 +160,9 @@ export function checkReferences(model: Model, names: Record<NamedSection, Set<st
     for (const [i, e] of w.environments.entries()) need("environments", e, "workflows", name, ["environments", i]);
     const refs: [string, string][] =
       w.kind === "token-launch"
-        ? [["token", w.token]]
+        ? typeof w.token === "string"
+          ? [["token", w.token]]
+          : []
         : w.kind === "nft-mint"
           ? [["collection", w.collection]]
           : [
@@ -169,6 +171,8 @@ export function checkReferences(model: Model, names: Record<NamedSection, Set<st
               ["token", w.token],
             ];
     for (const [field, value] of refs) need("contracts", value, "workflows", name, [field]);
+    if (!model.accounts[w.from]) need("accounts", w.from, "workflows", name, ["from"]);
+    for (const [i, n] of (w.networks ?? []).entries()) need("networks", n, "workflows", name, ["networks", i]);
   }
 
   for (const [name, m] of Object.entries(model.monitors)) {

@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { z } from "zod";
 import { Rpc } from "../chains/evm/client.js";
 import { snapshotNetwork } from "../chains/evm/snapshot.js";
@@ -9,7 +12,8 @@ import { addressOfKey } from "../crypto/native.js";
 import { devAccounts } from "../devnet/anvil.js";
 import { BaseError, redactUrl } from "../errors/index.js";
 import { readRecords } from "../state/records.js";
-import { plan, planNetworks, snapshotTargets } from "./index.js";
+import { compileWorkflows, loadWorkflows, planWorkflows, type WorkflowArtifacts } from "../workflows/plan.js";
+import { canonicalJson, plan, planNetworks, snapshotTargets } from "./index.js";
 import type { Address, Plan, PlanEnv, PlanInputs } from "./types.js";
 
 export class MissingRpcError extends BaseError {
@@ -102,7 +106,7 @@ export function signerAddresses(model: Model, envName: string, vars: Vars): Addr
 }
 
 /** The plan and the inputs it was made from (apply reuses them rather than reading the chain twice). */
-export type PlanRun = Omit<PlanInputs, "model"> & { plan: Plan };
+export type PlanRun = Omit<PlanInputs, "model"> & { plan: Plan; workflowArtifacts: WorkflowArtifacts };
 
 /** Reads everything plan needs (records from the repo, compiled code, chain state) and plans. */
 export async function planEnvironment(model: Model, envName: string, opts: { vars: Vars; compile?: CompileOptions }): Promise<PlanRun> {
@@ -112,7 +116,12 @@ export async function planEnvironment(model: Model, envName: string, opts: { var
   const signers = signerAddresses(model, envName, vars);
   const deployers = deployerAddresses(model, envName, vars);
   const env: PlanEnv = { name: envName, accounts, ...(signers ? { signers } : {}), deployers };
-  const [records, artifacts] = await Promise.all([readRecords(model.dir, envName, networks), compile(model, opts.compile)]);
+  const [records, artifacts, workflows] = await Promise.all([
+    readRecords(model.dir, envName, networks),
+    compile(model, opts.compile),
+    loadWorkflows(model, envName, (f) => readFile(path.join(model.dir, f), "utf8")),
+  ]);
+  const workflowArtifacts = await compileWorkflows(model, workflows, opts.compile);
   const active = networks.filter((n) => Object.values(model.contracts).some((c) => c.networks.includes(n)) || records[n]);
   const snaps = await Promise.all(
     active.map((n) => {
@@ -131,5 +140,12 @@ export async function planEnvironment(model: Model, envName: string, opts: { var
     }),
   );
   const snapshots = Object.fromEntries(snaps.map((s) => [s.network, s]));
-  return { plan: plan(model, env, records, snapshots, artifacts), env, records, snapshots, artifacts };
+  const planned = plan(model, env, records, snapshots, artifacts);
+  const wf = planWorkflows(model, envName, workflows, workflowArtifacts, records, deployers, accounts);
+  if (wf.length) {
+    planned.workflows = wf;
+    // A workflow's inputs (its CSV, the code it deploys, what the record says it sent) are plan inputs too.
+    planned.inputsHash = `0x${createHash("sha256").update(planned.inputsHash).update(canonicalJson(wf)).digest("hex")}`;
+  }
+  return { plan: planned, env, records, snapshots, artifacts, workflowArtifacts };
 }

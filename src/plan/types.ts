@@ -10,6 +10,7 @@ import type { Address, CompiledRepo, CompilerSettings, Hex } from "../compile/ty
 import type { Model } from "../config/model.js";
 import type { Interrupted, UnrecordedOp } from "../state/interrupted.js";
 import type { DeploymentRecord } from "../state/record.js";
+import type { PlannedWorkflow } from "../workflows/plan.js";
 
 // ───────────────────────── chain snapshot (input) ─────────────────────────
 // Read by chains/evm/snapshot.ts, which owns these types.
@@ -207,6 +208,8 @@ export type Plan = {
   summary: PlanSummary;
   /** solc's warnings about the repo's own sources, when there are any: worth a reviewer's look before a deploy. */
   compilerWarnings?: CompileDiagnostic[];
+  /** The transactions each workflow of the environment sends, in order, and those already sent (src/workflows). */
+  workflows?: PlannedWorkflow[];
   /** What an apply that did not finish left in the journal and the lock (read by the CLI, not by plan). */
   interrupted?: Interrupted;
 };

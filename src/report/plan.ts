@@ -3,6 +3,7 @@ import { needsOwnerLine, OWNER_HINT } from "../plan/owners.js";
 import type { Plan, PlanStep, PlanSummary } from "../plan/types.js";
 import { interruptedLines, opLine } from "../state/interrupted.js";
 import { finish, type Palette, plain } from "./text.js";
+import { workflowLines, workflowSummary } from "./workflows.js";
 
 /** The summary every plan ends with. `to update`, `to replace` and `blocked` appear only when there are some. */
 export function summaryLine(s: PlanSummary): string {
@@ -83,6 +84,7 @@ export function renderPlan(plan: Plan, paint: Palette = plain, secrets: readonly
     lines.push("");
   }
   if (!plan.networks.length) lines.push(paint.dim("  (no contracts declared or recorded in this environment)"), "");
+  for (const w of plan.workflows ?? []) lines.push(...workflowLines(w, paint), "");
   if (plan.interrupted) {
     const shown = new Set(steps.flatMap((s) => (s.interrupted ?? []).map((o) => o.op)));
     lines.push(...interruptedLines(plan.interrupted, shown).map((l) => paint.yellow(l)), "");
@@ -90,6 +92,8 @@ export function renderPlan(plan: Plan, paint: Palette = plain, secrets: readonly
   const line = summaryLine(plan.summary);
   const clean = !(plan.summary.drift || plan.summary.blocked || plan.summary.needsOwner || plan.interrupted);
   lines.push(paint.bold(clean ? line : paint.red(line)));
+  const wf = workflowSummary(plan);
+  if (wf) lines.push(paint.bold(wf));
   if (plan.summary.blocked) lines.push(paint.red("Apply will refuse this plan until the ✖ problems above are fixed."));
   if (plan.summary.needsOwner) lines.push(paint.red(`Apply will refuse the ✋ steps above. ${OWNER_HINT}`));
   return finish(lines, secrets);

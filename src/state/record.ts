@@ -68,6 +68,19 @@ export const deploymentRecord = z.object({
    */
   genesisHash: hash.optional(),
   contracts: z.record(z.string(), recordedContract),
+  /** Transactions workflows sent here, per workflow and transaction id: what is here is never sent again. */
+  workflows: z
+    .record(
+      z.string(),
+      z.object({
+        kind: z.string(),
+        txs: z.record(
+          z.string(),
+          z.object({ fingerprint: z.string(), txHash: hash, blockNumber: z.number().int(), address: address.optional() }),
+        ),
+      }),
+    )
+    .optional(),
 });
 
 export type RecordedContract = z.infer<typeof recordedContract>;

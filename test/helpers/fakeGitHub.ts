@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { simpleGit } from "simple-git";
 
-export type RecordedCall = { method: string; path: string; body: Record<string, unknown> | undefined };
+export type RecordedCall = { method: string; path: string; query: string; body: Record<string, unknown> | undefined };
 
 export type FakePull = {
   number: number;
@@ -10,6 +11,13 @@ export type FakePull = {
   headRepo: string;
   baseRepo: string;
   files: string[];
+};
+
+export type FakeRepo = {
+  /** A git repository whose files `GET /contents/{path}?ref=` serves (the branch or commit in `ref`). */
+  dir?: string;
+  /** Collaborator permissions by login (`write`, `read`, ...); anyone else is not a collaborator (404). */
+  permissions?: Record<string, string>;
 };
 
 type Comment = { id: number; body: string; user: { login: string } };
@@ -27,6 +35,7 @@ export class FakeGitHub {
   constructor(
     private readonly pull: FakePull,
     private readonly commentAuthor = "github-actions[bot]",
+    private readonly repo: FakeRepo = {},
   ) {}
 
   get url(): string {
@@ -37,10 +46,12 @@ export class FakeGitHub {
     this.server = createServer((req, res) => {
       void read(req).then((raw) => {
         const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
-        const path = (req.url ?? "").split("?")[0] ?? "";
-        this.calls.push({ method: req.method ?? "", path, body });
-        const [status, data] = this.answer(req.method ?? "", path, body);
-        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(data));
+        const url = new URL(req.url ?? "/", "http://fake");
+        const path = decodeURIComponent(url.pathname);
+        this.calls.push({ method: req.method ?? "", path, query: url.search, body });
+        void this.answer(req.method ?? "", path, body, url.searchParams).then(([status, data]) => {
+          res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(data));
+        });
       });
     });
     await new Promise<void>((r) => this.server?.listen(0, "127.0.0.1", r));
@@ -51,7 +62,12 @@ export class FakeGitHub {
     await new Promise((r) => this.server?.close(r));
   }
 
-  private answer(method: string, path: string, body: Record<string, unknown> | undefined): [number, unknown] {
+  private async answer(
+    method: string,
+    path: string,
+    body: Record<string, unknown> | undefined,
+    query: URLSearchParams,
+  ): Promise<[number, unknown]> {
     const p = this.pull;
     const m = /^\/repos\/([^/]+)\/([^/]+)\/(.*)$/.exec(path);
     const rest = m?.[3] ?? "";
@@ -72,6 +88,14 @@ export class FakeGitHub {
       ];
     }
     if (route === `GET pulls/${p.number}/files`) return [200, p.files.map((filename) => ({ filename, status: "added" }))];
+    if (route.startsWith("GET compare/")) return [200, { files: p.files.map((filename) => ({ filename, status: "added" })) }];
+    if (route.startsWith("GET contents/")) return this.contents(rest.slice("contents/".length), query.get("ref") ?? "HEAD");
+    if (/^POST issues\/comments\/\d+\/reactions$/.test(route)) return [201, { id: this.nextId++, content: body?.content }];
+    const permission = /^GET collaborators\/([^/]+)\/permission$/.exec(route);
+    if (permission) {
+      const level = this.repo.permissions?.[permission[1] ?? ""];
+      return level ? [200, { permission: level, role_name: level, user: { login: permission[1] } }] : [404, { message: "Not Found" }];
+    }
     if (route === `GET issues/${p.number}/comments`) return [200, this.comments];
     if (route === `POST issues/${p.number}/comments`) {
       const c = { id: this.nextId++, body: String(body?.body), user: { login: this.commentAuthor } };
@@ -85,6 +109,17 @@ export class FakeGitHub {
       return [200, existing];
     }
     return [404, { message: "Not Found" }];
+  }
+
+  /** A file at a ref of the repo on disk, as the contents API answers it; 404 when it is not there. */
+  private async contents(file: string, ref: string): Promise<[number, unknown]> {
+    if (!this.repo.dir) return [404, { message: "Not Found" }];
+    try {
+      const text = await simpleGit(this.repo.dir).show([`${ref}:${file}`]);
+      return [200, { type: "file", encoding: "base64", path: file, content: Buffer.from(text).toString("base64") }];
+    } catch {
+      return [404, { message: "Not Found" }];
+    }
   }
 }
 

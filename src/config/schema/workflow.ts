@@ -1,20 +1,9 @@
 import { z } from "zod";
+import { base } from "../../workflows/common.js";
+import { tokenLaunch } from "../../workflows/token-launch/schema.js";
 import { addressOrReference, name } from "./common.js";
 
-const base = {
-  environments: z.array(name).min(1).describe("Environments this workflow runs in."),
-  description: z.string().optional(),
-};
-
-const amount = z.string().regex(/^\d+(\.\d+)?$/, 'amounts are decimal strings, e.g. "1000000" or "2.5"');
-
-export const tokenLaunch = z.strictObject({
-  kind: z.literal("token-launch"),
-  ...base,
-  token: name.describe("The ERC-20 contract (from `contracts`)."),
-  distribution: z.array(z.strictObject({ to: addressOrReference, amount })).default([]),
-  vesting: z.array(z.strictObject({ beneficiary: addressOrReference, amount, cliff: z.string(), duration: z.string() })).default([]),
-});
+export { tokenLaunch };
 
 export const nftMint = z.strictObject({
   kind: z.literal("nft-mint"),

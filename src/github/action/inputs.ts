@@ -45,3 +45,8 @@ export function readInputs(): ActionInputs {
     comment: core.getInput("comment") ? core.getBooleanInput("comment") : true,
   };
 }
+
+/** The comment commands' prefix (`command-prefix`); read before the other inputs, as a comment may not be a command. */
+export function readCommandPrefix(): string | undefined {
+  return core.getInput("command-prefix").trim() || undefined;
+}

@@ -37,10 +37,10 @@ export type ChatOpsInput = {
   report: (pull: PullFacts, settings: AppRepoSettings, opts: { recommend: boolean }) => Promise<PrReport>;
   /** Releases whoever holds the lease of (project, environment) in the face's state store; what it released. */
   unlock: (key: { project: string; environment: string }) => Promise<LockInfo | undefined>;
-  /** Where the PR locks live: the face's state store. Unreachable, apply and unlock refuse. */
-  locks: StateStore;
-  /** Applies one environment of the PR's head once permission, requirements and the PR lock are settled. */
-  apply: ApplyCallback;
+  /** Where the PR locks live: the face's state store. Absent or unreachable, apply refuses (fail closed). */
+  locks?: StateStore;
+  /** Applies one environment of the PR's head once permission, requirements and the PR lock are settled; absent, apply refuses. */
+  apply?: ApplyCallback;
   /** w3o's own check run, which `checks-passed` leaves out (`w3o`, and the app's slug when known). */
   ownCheck?: { name: string; appSlug?: string };
   /** Re-reads while GitHub computes mergeability (tests pass a wait that does not sleep). */
@@ -153,13 +153,16 @@ async function run(command: Command, event: CommentEvent, input: ChatOpsInput, p
         environment: command.env ?? "",
         pull: pull.number,
         prefix,
-        locks: input.locks,
+        ...(input.locks ? { locks: input.locks } : {}),
         releaseLease: input.unlock,
       });
     }
     case "help":
       return { ok: true, text: helpText(prefix) };
     case "apply":
+      // Fail closed: without a lock store no lock can be taken, without an apply nothing may pretend to run.
+      if (!input.locks || !input.apply)
+        return { ok: false, text: "this face keeps no lock store and runs no apply from comments yet: nothing was applied." };
       return applyCommand({
         gh,
         ref,

@@ -12,7 +12,8 @@ export type UnlockInput = {
   environment: string;
   pull: number;
   prefix: string;
-  locks: StateStore;
+  /** Absent in a face without a lock store: only the lease is released. */
+  locks?: StateStore;
   /** Releases the engine's apply lease of (project, environment), whoever holds it. */
   releaseLease: (key: { project: string; environment: string }) => Promise<LockInfo | undefined>;
 };
@@ -28,7 +29,7 @@ const since = (l: PrLock) => `#${l.pull}${l.author ? ` (@${l.author})` : ""} sin
 export async function unlockCommand(i: UnlockInput): Promise<Answer> {
   const env = i.environment;
   const lines: string[] = [];
-  if (i.project.lock) {
+  if (i.project.lock && i.locks) {
     const key = { repo: i.repo, project: i.project.lock, environment: env };
     try {
       const held = await readPullLock(i.locks, key);

@@ -1,28 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Anvil, startDevnet } from "../../../src/devnet/index.js";
+import { describe, expect, it } from "vitest";
 import { FakeGitHub } from "../../helpers/fakeGitHub.js";
-import { eventFile, installedAction, type PrRepo, prRepo, runAction } from "./actionRun.js";
+import { actionAndDevnet, addContract, eventFile, installedAction, type PrRepo, prRepo, runAction, TOKEN } from "./actionRun.js";
 
-const TOKEN = "ghs_actionTokenValue1234567890abcdef";
-let devnet: Anvil;
-let entry: string;
-
-beforeAll(async () => {
-  [devnet, entry] = await Promise.all([startDevnet({ port: 0 }), installedAction()]);
-}, 60_000);
-
-afterAll(async () => {
-  await devnet?.stop();
-});
-
-const addContract = async (dir: string) => {
-  await writeFile(
-    path.join(dir, "contracts/extra.yaml"),
-    `contracts:\n  ExtraCollection:\n    source: contracts/src/AcmeCollection.sol\n    contract: AcmeCollection\n    networks: [local]\n    args: ["Extra", "EXT", "ipfs://x/", "\${accounts.deployer}"]\n`,
-  );
-};
+const setup = actionAndDevnet();
 
 function fakeFor(pr: PrRepo, opts: { headRepo?: string; files: string[] }): Promise<FakeGitHub> {
   return new FakeGitHub({
@@ -41,7 +23,7 @@ async function review(
 ) {
   const github = opts.github ?? (await fakeFor(pr, opts));
   try {
-    const run = await runAction(entry, {
+    const run = await runAction(setup.entry(), {
       GITHUB_EVENT_NAME: "pull_request",
       GITHUB_EVENT_PATH: await eventFile(pr, { number: 7, ...(opts.headRepo ? { headRepo: opts.headRepo } : {}) }),
       GITHUB_WORKSPACE: pr.workspace,
@@ -49,7 +31,7 @@ async function review(
       "INPUT_GITHUB-TOKEN": TOKEN,
       INPUT_PATH: ".",
       INPUT_COMMENT: "true",
-      LOCAL_RPC_URL: devnet.url,
+      LOCAL_RPC_URL: setup.devnet().url,
       ...opts.env,
     });
     return { run, github };
@@ -166,11 +148,11 @@ describe("the Action's bundle, run as the runner runs it", () => {
     expect(github.calls.at(-1)?.body).toMatchObject({ status: "completed", conclusion: "success" });
   }, 180_000);
 
-  it("another event: says there is nothing to review, calls nothing, succeeds", async () => {
+  it("an event it does not handle: says which it handles, calls nothing, succeeds", async () => {
     const pr = await prRepo(addContract);
-    const { run, github } = await review(pr, { files: [], env: { GITHUB_EVENT_NAME: "push" } });
+    const { run, github } = await review(pr, { files: [], env: { GITHUB_EVENT_NAME: "release" } });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('::notice::w3o reviews pull requests; this run is a "push" event');
+    expect(run.stdout).toMatch(/::notice::w3o handles pull_request, .*merge_group.*; this run is a "release" event/);
     expect(github.calls).toEqual([]);
   }, 60_000);
 

