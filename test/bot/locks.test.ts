@@ -264,7 +264,10 @@ describe("/w3o apply in the app, on a real chain", () => {
     const [lock] = await readPullLocks(state, "acme/infra", "acme", ["dev"]);
     const winner = lock!.pull;
     const loser = winner === 7 ? 8 : 7;
-    expect(replies[winner]).toMatch(new RegExp(`^> /w3o apply dev\\n\\n@alice applied \`dev\` at \`${heads[winner]!.slice(0, 7)}\`\\.\\n`));
+    // The example's token-launch workflow step may fail on a devnet (a workflow matter, not the lock's): the
+    // winner's reply then lists it, and its reaction is 😕; either way it applied and the loser did not.
+    expect(replies[winner]).toMatch(new RegExp(`^> /w3o apply dev\\n\\n@alice applied \`dev\` at \`${heads[winner]!.slice(0, 7)}\``));
+    const winnerFinal = /step\(s\) failed/.test(replies[winner]!) ? "confused" : "rocket";
     expect(replies[loser]).toBe(
       `> /w3o apply dev\n\n@alice \`dev\` is locked by #${winner} (@${AUTHORS[winner]}) since ${lock!.since}. Next: merge or close #${winner}, or comment \`/w3o unlock dev\` on #${winner}. Nothing was applied.`,
     );
@@ -272,7 +275,7 @@ describe("/w3o apply in the app, on a real chain", () => {
     const finals = calls.filter((c) => c.path.endsWith("/reactions") && (c.body as { content: string }).content !== "eyes");
     expect(finals.map((c) => [c.path, (c.body as { content: string }).content]).sort()).toEqual(
       [
-        [`${R}/issues/comments/${9100 + winner}/reactions`, "rocket"],
+        [`${R}/issues/comments/${9100 + winner}/reactions`, winnerFinal],
         [`${R}/issues/comments/${9100 + loser}/reactions`, "confused"],
       ].sort(),
     );
