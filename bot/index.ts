@@ -9,6 +9,7 @@ import { guardOutgoing } from "../src/github/outgoing.js";
 import { createWorkspace } from "../src/github/workspace.js";
 import { claimDelivery } from "../src/state/deliveries.js";
 import { openStateAt } from "../src/state/open.js";
+import { releasePullLocks } from "../src/state/prLocks.js";
 import type { StateStore } from "../src/state/store.js";
 import { allowed, type BotOptions, botOptionsFromEnv } from "./env.js";
 
@@ -56,13 +57,14 @@ export function w3oApp(opts: BotOptions, store?: Promise<StateStore>): Applicati
         defaults: opts.defaults,
         vars: opts.vars,
         secrets: [...opts.secrets, token],
+        store: await state,
       };
     }
 
     async function review(context: Context, pull: AppPull): Promise<void> {
       const base = await prepare(context);
       if (!base) return;
-      const result = await reviewPullForApp({ ...base, pull });
+      const result = await reviewPullForApp({ ...base, locks: base.store, pull });
       context.log.info({ delivery: context.id, pull: pull.number, outcome: result.outcome }, "w3o review");
     }
 
@@ -73,7 +75,16 @@ export function w3oApp(opts: BotOptions, store?: Promise<StateStore>): Applicati
         headSha: pr.head.sha,
         baseSha: pr.base.sha,
         fromFork: pr.head.repo?.full_name !== pr.base.repo.full_name,
+        author: pr.user?.login,
       });
+    });
+
+    // Closed without merging: its PR locks go (a merge releases them after its apply). No GitHub call.
+    app.on("pull_request.closed", async (context) => {
+      const { pull_request: pr, repository } = context.payload;
+      if (pr.merged || !allowed(opts.repos, repository.full_name)) return;
+      const released = await releasePullLocks(await state, repository.full_name, pr.number);
+      context.log.info({ pull: pr.number, released: released.map((l) => l.environment) }, "w3o locks released");
     });
 
     // "Re-run" on w3o's own check run; a fork's PR is not listed in check_run.pull_requests, so it is never one.
@@ -102,6 +113,7 @@ export function w3oApp(opts: BotOptions, store?: Promise<StateStore>): Applicati
         ...base,
         ...(opts.commandPrefix ? { prefix: opts.commandPrefix } : {}),
         ...appChatOps(base),
+        ownCheck: { name: "w3o", appSlug: base.author.replace(/\[bot\]$/, "") },
         // The same store and key as the engine's apply: a released lease is the one the next apply would meet.
         unlock: async (key) => releaseLock((await state).db, key),
       });

@@ -12,6 +12,12 @@ export type PullFacts = {
   draft: boolean;
   state: "open" | "closed";
   merged: boolean;
+  /** The PR's author (`user.login`). */
+  author?: string;
+  /** GitHub's answer, computed in the background: null until it has one. */
+  mergeable?: boolean | null;
+  /** clean, unstable, blocked, behind, dirty, draft, has_hooks, unknown. */
+  mergeableState?: string;
 };
 
 export async function readPull(gh: GitHubClient, ref: RepoRef, number: number): Promise<PullFacts> {
@@ -27,6 +33,9 @@ export async function readPull(gh: GitHubClient, ref: RepoRef, number: number): 
     draft: data.draft ?? false,
     state: data.state === "open" ? "open" : "closed",
     merged: data.merged ?? false,
+    ...(data.user?.login ? { author: data.user.login } : {}),
+    mergeable: data.mergeable ?? null,
+    mergeableState: data.mergeable_state ?? "unknown",
   };
 }
 

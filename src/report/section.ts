@@ -9,6 +9,8 @@ export type NextCommands = {
   plan: (env: string) => string;
   apply: (env: string) => string;
   audit: string;
+  /** Releases a PR lock; only chat-ops has one (`/w3o unlock ENV` by default). */
+  unlock?: (env: string) => string;
 };
 
 export const CLI_COMMANDS: NextCommands = {

@@ -1,5 +1,5 @@
 import { plural } from "./markdown.js";
-import type { PrReport, Verdict } from "./types.js";
+import { lockBlock, type PrReport, type Verdict } from "./types.js";
 
 /** Fails on config errors, steps apply would refuse, and findings at or above the audit's fail-on severity. */
 export function verdict(r: PrReport): Verdict {
@@ -11,6 +11,9 @@ export function verdict(r: PrReport): Verdict {
     const refused = (s?.blocked ?? 0) + (s?.needsOwner ?? 0);
     if (refused) reasons.push(`${env.name}: ${plural(refused, "step")} apply would refuse`);
     if (!env.plan && env.error) reasons.push(`${env.name} could not be planned`);
+    const locked = lockBlock(r, env.name);
+    if (locked?.by) reasons.push(`${env.name} is locked by #${locked.by.pull}`);
+    else if (locked) reasons.push(`${env.name}: lock store unreachable`);
   }
   if (r.audit) {
     const blocking = r.audit.blocking.length;

@@ -79,6 +79,28 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Locks tied to pull requests (issue 15): an environment reserved by the PR that plans or applies
+  // changes to it, until that PR merges or closes. Apart from `locks` (the engine's lease of one run):
+  // a PR lock lasts days, a lease seconds.
+  "0004_pr_locks": {
+    async up(db: Kysely<unknown>) {
+      // IF NOT EXISTS: two SQLite openers of a new file race through the migrator (SQLite has no migration
+      // lock), and the loser's retry must not fail on the table the winner just made.
+      await db.schema
+        .createTable("pr_locks")
+        .ifNotExists()
+        .addColumn("repo", "text", (c) => c.notNull())
+        .addColumn("project", "text", (c) => c.notNull())
+        .addColumn("environment", "text", (c) => c.notNull())
+        .addColumn("pull", "integer", (c) => c.notNull())
+        .addColumn("head_sha", "text", (c) => c.notNull())
+        .addColumn("author", "text", (c) => c.notNull())
+        .addColumn("since", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("pr_locks_pk", ["repo", "project", "environment"])
+        .execute();
+      await db.schema.createIndex("pr_locks_by_pull").ifNotExists().on("pr_locks").columns(["repo", "pull"]).execute();
+    },
+  },
 };
 
 export const inCodeMigrations: MigrationProvider = { getMigrations: async () => migrations };

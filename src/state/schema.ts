@@ -39,8 +39,24 @@ export type DeliveryTable = {
   at: string;
 };
 
+/** One row per environment a pull request holds (PR locks); releasing deletes it. */
+export type PrLockTable = {
+  /** `owner/name` on GitHub. */
+  repo: string;
+  project: string;
+  environment: string;
+  pull: number;
+  /** The head the lock was last taken or confirmed for. */
+  head_sha: string;
+  /** The PR's author; "" when the event did not say (a re-requested check run). */
+  author: string;
+  /** When the PR took it (ISO 8601). */
+  since: string;
+};
+
 export type StateDb = {
   journal: JournalTable;
   locks: LockTable;
   deliveries: DeliveryTable;
+  pr_locks: PrLockTable;
 };

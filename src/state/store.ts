@@ -30,9 +30,12 @@ export async function openStore(dialect: Dialect, label: string, o: { readOnly?:
   let { error, results } = await migrate(db);
   // Two processes migrating a new shared database at once: the migrator's own tables are created
   // outside its lock, so the loser's CREATE may fail; by then the winner holds the lock, and a second
-  // try waits for it and finds the work done.
-  if (error && (await upToDate(db))) error = undefined;
-  else if (error) ({ error, results } = await migrate(db));
+  // try waits for it and finds the work done. SQLite has no migration lock at all: two openers of a new
+  // file interleave migration by migration, so the loser looks again until the winner is through.
+  for (let attempt = 0; error && attempt < 3; attempt++) {
+    if (await upToDate(db)) error = undefined;
+    else ({ error, results } = await migrate(db));
+  }
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === "Error")?.migrationName;

@@ -8,7 +8,7 @@ import { createNodeMiddleware, type Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotOptions } from "../../bot/env.js";
 import { w3oApp } from "../../bot/index.js";
-import { type Anvil, startDevnet } from "../../src/devnet/index.js";
+import type { Anvil } from "../../src/devnet/index.js";
 import { stickyMarker } from "../../src/github/stickyComment.js";
 import { openState } from "../../src/state/db.js";
 import {
@@ -21,7 +21,7 @@ import {
   rerequestedPayload,
   testProbot,
 } from "../helpers/botHarness.js";
-import { useNock } from "../helpers/nockGitHub.js";
+import { startDevnetOutsideNock, useNock } from "../helpers/nockGitHub.js";
 import { EXTRA_CONTRACT, type PrRepo, prRepo } from "../helpers/prRepo.js";
 
 let devnet: Anvil;
@@ -30,14 +30,7 @@ let head: string;
 const R = "/repos/acme/infra";
 
 beforeAll(async () => {
-  // nock 15.0.0 breaks global fetch with a body even when it lets the request through (undici's
-  // Request.clone: "unusable"); the devnet's one fetch (Multicall3's code) runs with nock off.
-  nock.restore();
-  try {
-    devnet = await startDevnet({ port: 0 });
-  } finally {
-    nock.activate();
-  }
+  devnet = await startDevnetOutsideNock();
   origin = await prRepo();
   head = await origin.commit({ "contracts/extra.yaml": EXTRA_CONTRACT }, "add ExtraCollection");
 }, 60_000);

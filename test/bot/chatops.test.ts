@@ -90,6 +90,12 @@ const PERMITTED_ROUTES = [
   `POST ${R}/issues/comments/9001/reactions`,
 ];
 
+/** unlock also reads main's w3o.yaml: the PR lock is keyed by the default branch's project. */
+const UNLOCK_ROUTES = [...PERMITTED_ROUTES.slice(0, 5), `GET ${R}/contents/w3o.yaml?ref=main`, ...PERMITTED_ROUTES.slice(5)];
+
+const mainYaml = (github: nock.Scope, text = W3O_YAML_PROJECT) =>
+  github.get(`${R}/contents/w3o.yaml`).query({ ref: "main" }).reply(200, fileContent(text));
+
 const routes = (calls: Call[]) => calls.filter((c) => !c.path.includes("access_tokens")).map((c) => `${c.method} ${c.path}`);
 const replyOf = (calls: Call[]) =>
   String((calls.find((c) => c.path === `${R}/issues/7/comments`)?.body as { body?: string } | undefined)?.body);
@@ -169,20 +175,40 @@ describe("chat-ops in the app", () => {
     );
   });
 
-  it("an allowed apply is told honestly that nothing was applied yet", async () => {
+  it("an allowed apply meets the requirements of main's w3o.yaml: the PR branch's `requires: []` is ignored", async () => {
     const probot = await app();
     const { calls, github } = recordGitHub();
     token(github);
     eyes(github);
-    reads(github, "environments:\n  prod:\n    allow: { teams: [ops] }\n");
+    // The PR's head lifts prod's requirement; main's w3o.yaml is the one that counts.
+    reads(
+      github,
+      "environments:\n  prod:\n    allow: { teams: [ops] }\n",
+      W3O_YAML_PROJECT.replace("[mainnet] }", "[mainnet], requires: [] }"),
+    );
     github
       .get(`${R}/collaborators/alice/permission`)
       .reply(200, { permission: "admin", role_name: "admin" })
       .get("/orgs/acme/teams/ops/memberships/alice")
-      .reply(200, { state: "active", role: "member" });
+      .reply(200, { state: "active", role: "member" })
+      .get(`${R}/contents/w3o.yaml`)
+      .query({ ref: "main" })
+      .reply(200, fileContent(W3O_YAML_PROJECT.replace("[mainnet] }", "[mainnet], requires: [approved] }")))
+      .get(`${R}/pulls/7/reviews`)
+      .query({ per_page: 100 })
+      .reply(200, []);
     answer(github, "confused");
     await receive(probot, "created", "/w3o apply prod");
-    expect(replyOf(calls)).toMatch(/you may run `apply prod`, but .* nothing was changed\.$/);
+    expect(routes(calls).slice(-5)).toEqual([
+      "GET /orgs/acme/teams/ops/memberships/alice",
+      `GET ${R}/contents/w3o.yaml?ref=main`,
+      `GET ${R}/pulls/7/reviews?per_page=100`,
+      `POST ${R}/issues/7/comments`,
+      `POST ${R}/issues/comments/9001/reactions`,
+    ]);
+    expect(replyOf(calls)).toBe(
+      "> /w3o apply prod\n\n@alice `prod` requires `approved` (`w3o.yaml` on main), and this PR does not meet one:\n- **approved**: no one but its author has approved it: it needs an approving review\n\nNothing was applied.",
+    );
   });
 
   it("/w3o unlock prod from a write user releases the lease another run holds, names its holder, 🚀", async () => {
@@ -196,16 +222,17 @@ describe("chat-ops in the app", () => {
     eyes(github);
     reads(github, undefined, W3O_YAML_PROJECT);
     github.get(`${R}/collaborators/alice/permission`).reply(200, { permission: "write", role_name: "write" });
+    mainYaml(github);
     answer(github, "rocket");
     await receive(probot, "created", "/w3o unlock prod");
 
-    expect(routes(calls)).toEqual(PERMITTED_ROUTES);
+    expect(routes(calls)).toEqual(UNLOCK_ROUTES);
     expect(await readLock(state.db, key)).toBeUndefined();
     // Only that environment's lease: dev's stays with its holder.
     expect((await readLock(state.db, { ...key, environment: "dev" }))?.runId).toBe(devLock.info.runId);
     const { since } = other.info;
     expect(replyOf(calls)).toBe(
-      `> /w3o unlock prod\n\n@alice released the lock of \`prod\` of infra, held by ${whoami()} (pid ${process.pid}) since ${since}, run run-other, for \`w3o apply --env prod\`. If that apply is still running, it stops sending at its next lease renewal.`,
+      `> /w3o unlock prod\n\n@alice released the apply lease of \`prod\` of infra, held by ${whoami()} (pid ${process.pid}) since ${since}, run run-other, for \`w3o apply --env prod\`. If that apply is still running, it stops sending at its next lease renewal.`,
     );
     await Promise.all([other.release(), devLock.release()]);
   });
@@ -217,6 +244,7 @@ describe("chat-ops in the app", () => {
     eyes(github);
     reads(github, undefined, W3O_YAML_PROJECT);
     github.get(`${R}/collaborators/alice/permission`).reply(200, { permission: "maintain", role_name: "maintain" });
+    mainYaml(github);
     answer(github, "rocket");
     await receive(probot, "created", "/w3o unlock prod");
     expect(replyOf(calls)).toBe("> /w3o unlock prod\n\n@alice `prod` of infra was not locked: there was nothing to release.");

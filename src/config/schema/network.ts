@@ -66,6 +66,10 @@ export const network = z.strictObject({
     .describe("Safes owning contracts on this network: apply writes what they must sign as Safe proposals (docs/keys.md)."),
 });
 
+/** What `/w3o apply` may require of a pull request, as Atlantis's apply requirements. */
+export const REQUIREMENTS = ["approved", "mergeable", "undiverged", "checks-passed"] as const;
+export type Requirement = (typeof REQUIREMENTS)[number];
+
 export const environment = z.strictObject({
   networks: z.array(name).min(1).describe("Networks this environment deploys to."),
   production: z
@@ -76,8 +80,10 @@ export const environment = z.strictObject({
     ),
   autoApply: z.boolean().default(false).describe("Apply the plan automatically when a PR merges."),
   requires: z
-    .array(z.enum(["approved", "mergeable", "checks-passed"]))
+    .array(z.enum(REQUIREMENTS))
     .default([])
-    .describe("What a PR must be before /apply may run against this environment."),
+    .describe(
+      "What a PR must be before `/w3o apply` may run against this environment, read from the default branch: approved (by someone other than its author), mergeable (no conflicts), undiverged (not behind its base branch), checks-passed (every check and status on its head green, w3o's own excepted).",
+    ),
   branch: z.string().default("main").describe("The branch whose merges apply to this environment."),
 });

@@ -1,14 +1,25 @@
 import path from "node:path";
+import { simpleGit } from "simple-git";
+import { parse } from "yaml";
 import { reviewPullRequest } from "../../review/index.js";
+import type { StateStore } from "../../state/store.js";
 import { failCheckRun, startCheckRun } from "../checkRun.js";
 import type { GitHubClient } from "../client.js";
+import { reviewLocks } from "../locks.js";
 import { type PrReviewResult, reviewPullRequestOnGitHub } from "../prReview.js";
 import { changedFiles } from "../pullRequest.js";
 import type { RepoRef } from "../stickyComment.js";
 import type { Workspace } from "../workspace.js";
-import { type AppRepoSettings, hasInfraRepo, RepoSettingsError, readRepoSettings } from "./settings.js";
+import { type AppRepoSettings, configFile, hasInfraRepo, RepoSettingsError, readRepoSettings } from "./settings.js";
 
-export type AppPull = { number: number; headSha: string; baseSha: string; fromFork: boolean };
+export type AppPull = {
+  number: number;
+  headSha: string;
+  baseSha: string;
+  fromFork: boolean;
+  /** The PR's author, named in the locks it takes; absent when the event does not carry it (a re-run check). */
+  author?: string;
+};
 
 export type AppReviewInput = {
   gh: GitHubClient;
@@ -28,6 +39,8 @@ export type AppReviewInput = {
   secrets: readonly string[];
   /** Plan these environments instead of those the PR touches (`/w3o plan ENV`). */
   environments?: readonly string[];
+  /** Where the PR locks live (the app's state store); without one, the review takes no lock. */
+  locks?: StateStore;
 };
 
 export type AppReviewResult = { outcome: "not-w3o" } | { outcome: "bad-settings"; reason: string } | PrReviewResult;
@@ -65,8 +78,8 @@ export async function reviewPullWithSettings(input: AppReviewInput, settings: Ap
     author: input.author,
     render: { secrets: input.secrets },
     review: () =>
-      input.workspace.withCheckout({ ...ref, token: input.token, headSha: pull.headSha, baseSha: pull.baseSha }, (dir) =>
-        reviewPullRequest({
+      input.workspace.withCheckout({ ...ref, token: input.token, headSha: pull.headSha, baseSha: pull.baseSha }, async (dir) => {
+        const report = await reviewPullRequest({
           dir: path.join(dir, settings.path),
           base: pull.baseSha,
           changedFiles: files,
@@ -75,7 +88,33 @@ export async function reviewPullWithSettings(input: AppReviewInput, settings: Ap
           ...(input.environments ? { environments: input.environments } : {}),
           ...(settings.failOn ? { failOn: settings.failOn } : {}),
           ...(settings.recommend ? { recommend: settings.recommend } : {}),
-        }),
-      ),
+        });
+        if (!input.locks) return report;
+        const project =
+          (await projectAt(dir, pull.baseSha, configFile(settings))) ?? report.environments.find((e) => e.plan)?.plan?.project;
+        if (!project) return report;
+        const locks = await reviewLocks(report, {
+          store: input.locks,
+          repo: `${ref.owner}/${ref.repo}`,
+          project,
+          pull: { number: pull.number, headSha: pull.headSha, ...(pull.author ? { author: pull.author } : {}) },
+          settings,
+          // A fork's PR is never applied, so it never reserves an environment (nor can an outsider block one).
+          takes: !pull.fromFork,
+        });
+        return locks ? { ...report, locks } : report;
+      }),
   });
+}
+
+/**
+ * The project the base commit's w3o.yaml names, read from the checkout (no API call): the lock key, so a PR
+ * renaming its project cannot step around another PR's lock. Undefined for a base without one (a new repo).
+ */
+async function projectAt(dir: string, sha: string, file: string): Promise<string | undefined> {
+  const text = await simpleGit(dir)
+    .show([`${sha}:${file}`])
+    .catch(() => undefined);
+  const project = text === undefined ? undefined : (parse(text) as { project?: unknown } | null)?.project;
+  return typeof project === "string" && project ? project : undefined;
 }

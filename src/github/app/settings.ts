@@ -1,9 +1,15 @@
 import { parse } from "yaml";
 import { z } from "zod";
+import { environment as environmentSchema, type Requirement } from "../../config/schema/network.js";
 import { severities } from "../../config/schema/policy.js";
 import { BaseError } from "../../errors/BaseError.js";
 import type { GitHubClient } from "../client.js";
 import type { RepoRef } from "../stickyComment.js";
+
+const requirementsSchema = environmentSchema.shape.requires;
+
+export const LOCK_MODES = ["on-plan", "on-apply"] as const;
+export type LockMode = (typeof LOCK_MODES)[number];
 
 export class RepoSettingsError extends BaseError {
   override name = "RepoSettingsError";
@@ -17,11 +23,16 @@ export const repoSettingsSchema = z.strictObject({
   failOn: z.enum(severities).optional(),
   /** When the comment carries the chain recommendation. */
   recommend: z.enum(["changed", "always", "never"]).optional(),
-  /** Per environment: who may run the commands that change it (`apply`, `unlock`), on top of write permission. */
+  /**
+   * Per environment: who may run the commands that change it (`apply`, `unlock`), on top of write permission,
+   * and when a PR takes its lock.
+   */
   environments: z
     .record(
       z.string(),
       z.strictObject({
+        /** `on-plan` (default): a PR whose plan changes the environment holds it until it merges or closes; `on-apply`: from its `/w3o apply`. */
+        lock: z.enum(LOCK_MODES).optional(),
         allow: z
           .strictObject({
             users: z.array(z.string().min(1)).optional(),
@@ -76,7 +87,7 @@ export async function readRepoSettings(
   if (!parsed.success) {
     throw new RepoSettingsError(`${REPO_SETTINGS_FILE} on ${defaultBranch} is not valid.`, {
       metaMessages: parsed.error.issues.map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`),
-      hint: `Allowed keys: path, failOn (${severities.join(", ")}), recommend (changed, always, never), environments.<name>.allow (users, teams).`,
+      hint: `Allowed keys: path, failOn (${severities.join(", ")}), recommend (changed, always, never), environments.<name>.allow (users, teams), environments.<name>.lock (${LOCK_MODES.join(", ")}).`,
     });
   }
   return { ...defaults, ...parsed.data };
@@ -90,6 +101,10 @@ function safeYaml(text: string): unknown {
   }
 }
 
+/** When a PR takes an environment's lock: the default branch's setting, `on-plan` unless it says otherwise. */
+export const lockMode = (settings: AppRepoSettings, environment: string): LockMode =>
+  settings.environments?.[environment]?.lock ?? "on-plan";
+
 /** The infra repo's w3o.yaml path inside the git repo. */
 export function configFile(settings: AppRepoSettings): string {
   const dir = settings.path.replace(/^\.?\/+|\/+$/g, "").replace(/^\.$/, "");
@@ -101,8 +116,13 @@ export async function hasInfraRepo(gh: GitHubClient, ref: RepoRef, settings: App
   return (await readText(gh, ref, configFile(settings), sha)) !== undefined;
 }
 
-/** What chat-ops needs of a commit's w3o.yaml: its project (the lock key's half) and its environment names. */
-export type InfraRepoFacts = { project?: string; environments: string[] };
+/** What chat-ops needs of a commit's w3o.yaml: its project (the lock key's half), its environments and their `requires`. */
+export type InfraRepoFacts = {
+  project?: string;
+  environments: string[];
+  /** Per environment, what `/w3o apply` requires; "invalid" when the file's `requires` does not parse (refused, never ignored). */
+  requires: Record<string, Requirement[] | "invalid">;
+};
 
 /**
  * The project and environment names of the commit's w3o.yaml (one read), or undefined when it has none.
@@ -117,8 +137,15 @@ export async function infraRepoFacts(
   const text = await readText(gh, ref, configFile(settings), sha);
   if (text === undefined) return undefined;
   const { environments: envs, project } = safeYaml(text) as { environments?: unknown; project?: unknown };
+  const table = envs && typeof envs === "object" && !Array.isArray(envs) ? (envs as Record<string, unknown>) : {};
+  const requires: InfraRepoFacts["requires"] = {};
+  for (const [name, env] of Object.entries(table)) {
+    const parsed = requirementsSchema.safeParse((env as { requires?: unknown } | null)?.requires);
+    requires[name] = parsed.success ? parsed.data : "invalid";
+  }
   return {
     ...(typeof project === "string" && project ? { project } : {}),
-    environments: envs && typeof envs === "object" && !Array.isArray(envs) ? Object.keys(envs) : [],
+    environments: Object.keys(table),
+    requires,
   };
 }

@@ -3,13 +3,16 @@ import type { NextCommands, SectionContext } from "../../report/section.js";
 import { auditSection } from "../../report/sections/audit.js";
 import { recommendationSection } from "../../report/sections/recommendation.js";
 import type { PrReport } from "../../report/types.js";
+import type { StateStore } from "../../state/store.js";
 import { type AppRepoSettings, infraRepoFacts, readRepoSettings } from "../app/settings.js";
 import type { GitHubClient } from "../client.js";
 import type { PrReviewResult } from "../prReview.js";
 import { type PullFacts, readPull } from "../pullRequest.js";
 import type { RepoRef } from "../stickyComment.js";
-import { CHANGING, type Command, checkEnvironment, commandEnv, commandText, DEFAULT_PREFIX, helpText, parseComment } from "./parse.js";
+import { type Answer, type ApplyCallback, applyCommand } from "./apply.js";
+import { CHANGING, type Command, checkEnvironment, commandEnv, DEFAULT_PREFIX, helpText, parseComment } from "./parse.js";
 import { mayRun } from "./permissions.js";
+import { unlockCommand } from "./unlock.js";
 
 /** A new comment on an issue or PR, as both faces receive it (`issue_comment.created`). */
 export type CommentEvent = {
@@ -34,11 +37,18 @@ export type ChatOpsInput = {
   report: (pull: PullFacts, settings: AppRepoSettings, opts: { recommend: boolean }) => Promise<PrReport>;
   /** Releases whoever holds the lease of (project, environment) in the face's state store; what it released. */
   unlock: (key: { project: string; environment: string }) => Promise<LockInfo | undefined>;
+  /** Where the PR locks live: the face's state store. Absent or unreachable, apply refuses (fail closed). */
+  locks?: StateStore;
+  /** Applies one environment of the PR's head once permission, requirements and the PR lock are settled; absent, apply refuses. */
+  apply?: ApplyCallback;
+  /** w3o's own check run, which `checks-passed` leaves out (`w3o`, and the app's slug when known). */
+  ownCheck?: { name: string; appSlug?: string };
+  /** Re-reads while GitHub computes mergeability (tests pass a wait that does not sleep). */
+  mergeableTries?: number;
+  wait?: (ms: number) => Promise<void>;
 };
 
 export type ChatOpsResult = { outcome: "ignored" } | { outcome: "done" | "refused"; command: string; reply: string };
-
-type Answer = { ok: boolean; text: string };
 
 /** The commands the report's sections end with, as chat-ops spells them. */
 const chatCommands = (p: string): NextCommands => ({
@@ -134,30 +144,40 @@ async function run(command: Command, event: CommentEvent, input: ChatOpsInput, p
     }
     case "drift":
       return { ok: false, text: "drift checks are not available from comments yet; `w3o plan --env ENV` shows drift locally." };
-    case "unlock":
-      return unlock(facts.project, command.env ?? "", input);
-    default:
-      // Honest until merge-apply lands (issue 15, next part): permission was checked, nothing ran.
-      return {
-        ok: false,
-        text: `you may run \`${commandText(command)}\`, but apply from comments arrives with the merge-apply part of w3o; nothing was changed.`,
-      };
+    case "unlock": {
+      // The PR lock is keyed as the review took it (the base's project); the lease as the head's apply does.
+      const lock = (await infraRepoFacts(gh, ref, settings, input.defaultBranch))?.project ?? facts.project;
+      return unlockCommand({
+        repo: `${ref.owner}/${ref.repo}`,
+        project: { ...(lock ? { lock } : {}), ...(facts.project ? { lease: facts.project } : {}) },
+        environment: command.env ?? "",
+        pull: pull.number,
+        prefix,
+        ...(input.locks ? { locks: input.locks } : {}),
+        releaseLease: input.unlock,
+      });
+    }
+    case "help":
+      return { ok: true, text: helpText(prefix) };
+    case "apply":
+      // Fail closed: without a lock store no lock can be taken, without an apply nothing may pretend to run.
+      if (!input.locks || !input.apply)
+        return { ok: false, text: "this face keeps no lock store and runs no apply from comments yet: nothing was applied." };
+      return applyCommand({
+        gh,
+        ref,
+        defaultBranch: input.defaultBranch,
+        prefix,
+        pull,
+        settings,
+        head: facts,
+        environment: command.env ?? "",
+        user: event.author.login,
+        locks: input.locks,
+        apply: input.apply,
+        ownCheck: input.ownCheck ?? { name: "w3o" },
+        ...(input.mergeableTries ? { mergeableTries: input.mergeableTries } : {}),
+        ...(input.wait ? { wait: input.wait } : {}),
+      });
   }
-}
-
-/**
- * `unlock ENV`: releases the lease the engine's apply takes, keyed by the head's w3o.yaml project and the
- * environment, whoever holds it. The reply names the holder, so whoever unlocked a live apply knows whose.
- */
-async function unlock(project: string | undefined, environment: string, input: ChatOpsInput): Promise<Answer> {
-  if (!project) return { ok: false, text: "the PR's `w3o.yaml` has no `project`: it names the lock, so there is nothing to unlock." };
-  const held = await input.unlock({ project, environment });
-  if (!held) return { ok: true, text: `\`${environment}\` of ${project} was not locked: there was nothing to release.` };
-  return {
-    ok: true,
-    text: [
-      `released the lock of \`${environment}\` of ${project}, held by ${held.holder} (pid ${held.pid}) since ${held.since}${held.runId ? `, run ${held.runId}` : ""}, for \`${held.command}\`.`,
-      "If that apply is still running, it stops sending at its next lease renewal.",
-    ].join(" "),
-  };
 }

@@ -104,9 +104,9 @@ export function checkEnvironment(command: Command, environments: readonly string
 
 const USAGE: Record<CommandName, string> = {
   plan: "re-runs the review (plan, audit, report) for ENV, or for the environments the PR touches",
-  apply: "applies ENV from this PR (write permission and the environment's allow-list)",
+  apply: "applies ENV from this PR (write permission, the environment's allow-list and `requires`, its lock)",
   drift: "compares ENV's live state with the repo",
-  unlock: "releases ENV's lock (write permission and the environment's allow-list)",
+  unlock: "releases this PR's lock of ENV and a stale apply lease (write permission and the environment's allow-list)",
   audit: "replies with the audit of the PR's head",
   recommend: "replies with the chain recommendation for the repo's use case",
   help: "this list",

@@ -1,6 +1,7 @@
 import type { Section } from "../section.js";
 import { auditSection } from "./audit.js";
 import { complianceSection } from "./compliance.js";
+import { locksSection } from "./locks.js";
 import { plansSection } from "./plans.js";
 import { recommendationSection } from "./recommendation.js";
 import { renderDiffSection } from "./renderDiff.js";
@@ -10,6 +11,7 @@ import { validationSection } from "./validation.js";
 /** The report's sections in reading order. A face replaces one by id (see `withSections`). */
 export const SECTIONS: readonly Section[] = [
   summarySection,
+  locksSection,
   validationSection,
   plansSection,
   auditSection,

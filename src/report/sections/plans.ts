@@ -3,7 +3,7 @@ import type { Plan } from "../../plan/types.js";
 import { cell, code, details, fenced, fitLines, plural } from "../markdown.js";
 import { renderPlan, summaryLine } from "../plan.js";
 import { BRIEF_ITEMS, briefList, type Detail, type Section } from "../section.js";
-import type { EnvironmentReport } from "../types.js";
+import { type EnvironmentReport, lockBlock, type PrReport } from "../types.js";
 
 /** Steps apply would refuse: shown outside the fold at every detail, since they block the merge. */
 function refusals(plan: Plan): string[] {
@@ -33,7 +33,7 @@ function planText(plan: Plan, detail: Detail): { text: string; steps: number } {
   return { text, steps };
 }
 
-function environment(e: EnvironmentReport, detail: Detail, apply: string, plan: string): string[] {
+function environment(r: PrReport, e: EnvironmentReport, detail: Detail, apply: string, plan: string): string[] {
   const out = [`### Environment \`${e.name}\``, ""];
   if (!e.plan) {
     if (e.error) out.push("Could not be planned:", "", ...fenced(e.error));
@@ -51,6 +51,12 @@ function environment(e: EnvironmentReport, detail: Detail, apply: string, plan: 
     const items = e.unread.map((u) => `- \`${u.network}\`: ${cell(u.reason)}${u.fix ? ` — ${cell(u.fix)}` : ""}`);
     out.push(...(detail === "brief" ? items.slice(0, BRIEF_ITEMS) : items));
   }
+  const locked = lockBlock(r, e.name);
+  if (locked) {
+    const why = locked.by ? `\`${e.name}\` is locked by #${locked.by.pull}` : "the lock store could not be reached";
+    out.push("", `🔒 **Blocked**: ${why}, so this plan is not applied (see Locks). Reproduce locally: ${code(plan)}.`);
+    return out;
+  }
   out.push(
     "",
     e.plan && !refusals(e.plan).length
@@ -67,7 +73,7 @@ export const plansSection: Section = {
   render(r, detail, ctx) {
     return r.environments.flatMap((e, i) => [
       ...(i ? [""] : []),
-      ...environment(e, detail, ctx.commands.apply(e.name), ctx.commands.plan(e.name)),
+      ...environment(r, e, detail, ctx.commands.apply(e.name), ctx.commands.plan(e.name)),
     ]);
   },
 };

@@ -1,9 +1,13 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import nock from "nock";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppRepoSettings } from "../../../src/github/app/settings.js";
 import { type ChatOpsInput, handleComment } from "../../../src/github/chatops/handle.js";
 import type { PullFacts } from "../../../src/github/pullRequest.js";
 import { renderReport } from "../../../src/report/render.js";
+import { openState, type StateStore } from "../../../src/state/db.js";
 import { fileContent } from "../../helpers/botHarness.js";
 import { API, plainOctokit, useNock } from "../../helpers/nockGitHub.js";
 import { plan, report, step } from "../../helpers/reportFixtures.js";
@@ -50,9 +54,17 @@ function input(over: Partial<ChatOpsInput> = {}): ChatOpsInput {
     plan: () => Promise.reject(new Error("plan not expected")),
     report: () => Promise.reject(new Error("report not expected")),
     unlock: () => Promise.reject(new Error("unlock not expected")),
+    apply: () => Promise.reject(new Error("apply not expected")),
+    locks: store,
     ...over,
   };
 }
+
+let store: StateStore;
+beforeAll(async () => {
+  store = await openState(path.join(await mkdtemp(path.join(tmpdir(), "w3o-handle-")), "state.db"));
+});
+afterAll(() => store?.close());
 
 describe("handleComment", () => {
   useNock();
