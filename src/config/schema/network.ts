@@ -63,7 +63,7 @@ export const network = z.strictObject({
       proposer: name.optional().describe("The account that signs proposals to the service: an owner or a delegate of the Safe."),
     })
     .optional()
-    .describe("Safes owning contracts on this network: apply writes what they must sign as Safe proposals (docs/keys.md)."),
+    .describe("Safes owning contracts on this network: apply writes what they must sign as Safe proposals."),
 });
 
 /** What `/w3o apply` may require of a pull request, as Atlantis's apply requirements. */

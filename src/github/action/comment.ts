@@ -40,7 +40,7 @@ export async function onIssueComment(env: Env, eventPath: string): Promise<void>
     ...actionChatOps(ctx),
     unlock: async () => {
       throw new ActionStateError("this workflow keeps no lock store, so there is nothing to unlock.", {
-        hint: "Configure the Action's state (see docs/github-action.md) to take and release locks.",
+        hint: "Give the Action a state store (PostgreSQL or a git ref) to take and release locks.",
       });
     },
   });
